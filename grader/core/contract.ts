@@ -1,0 +1,65 @@
+/**
+ * The data types of ../shared/CONTRACT.md, shared by exercises/, solutions/ and the grader.
+ * Exercise files may not import this file (a submission imports only its own folder), so they
+ * restate the few types they need; the grader uses these.
+ */
+export type Mode = 'full' | 'same' | 'valid';
+/** image[row][col], every row the same length, row 0 is the top. */
+export type Matrix = number[][];
+export type Boundary = 'fill' | 'wrap' | 'symm';
+/** Row-major, like tfjs dataSync(). */
+export interface Tensor {
+  shape: number[];
+  data: Float32Array;
+}
+
+export interface Conv2dOptions {
+  mode?: Mode;
+  boundary?: Boundary;
+  fillValue?: number;
+}
+
+export interface ConvLayerOptions {
+  stride: number;
+  padding: 'valid' | 'same';
+}
+export interface PoolOptions {
+  size: number;
+  stride: number;
+}
+
+export type LayerSpec =
+  | { type: 'conv2d'; filters: number; kernelSize: number; strides?: number; padding?: 'valid' | 'same'; useBias?: boolean }
+  | { type: 'maxPooling2d'; poolSize: number; strides?: number }
+  | { type: 'flatten' }
+  | { type: 'dense'; units: number; useBias?: boolean };
+export interface ModelSpec {
+  inputShape: [number, number, number];
+  layers: LayerSpec[];
+}
+
+export interface TrainingSettings {
+  epochs: number;
+  batchSize: number;
+  optimizer: 'adam' | 'sgd' | 'rmsprop';
+  learningRate: number;
+}
+
+/** The exercises, in the order the lecture meets them; each is one file of exercises/. */
+export const EXERCISES = ['convolution', 'convolution2d', 'filters', 'augment', 'layers', 'cnn', 'parameters'] as const;
+export type ExerciseId = (typeof EXERCISES)[number];
+
+/** What each exercise file exports, by name. The grader calls nothing else. */
+export const EXPORTS: Record<ExerciseId, readonly string[]> = {
+  convolution: ['convolve', 'movingAverageKernel', 'binomialKernel', 'smooth'],
+  convolution2d: ['convolve2d', 'correlate2d'],
+  filters: ['boxKernel', 'HIGH_PASS', 'PREWITT_X', 'PREWITT_Y', 'SOBEL_X', 'SOBEL_Y', 'blur', 'highPass', 'gradients'],
+  augment: ['translate', 'rotate', 'scale'],
+  layers: ['conv2dForward', 'conv2dBackward', 'maxPool2dForward', 'maxPool2dBackward'],
+  cnn: ['buildModel', 'training'],
+  parameters: ['countParameters', 'giantModel'],
+};
+
+export function isExerciseId(s: string): s is ExerciseId {
+  return (EXERCISES as readonly string[]).includes(s);
+}

@@ -1,0 +1,34 @@
+import type { ExerciseId } from './contract.js';
+
+/**
+ * What came back from asking a submission for one export. A student's mistake is a value here;
+ * only a fault of the grader itself throws.
+ */
+export type CallOutcome =
+  | { kind: 'returned'; value: unknown }
+  /** The student's code threw; `message` is already capped and stripped of control characters. */
+  | { kind: 'threw'; message: string }
+  /** The call did not finish within `ms`; the process running it was killed. */
+  | { kind: 'timeout'; ms: number }
+  /** The process running the code died (exit, abort, memory limit, ...). */
+  | { kind: 'crashed'; message: string }
+  /** The file or the export does not exist, or the module failed to load. */
+  | { kind: 'missing'; message: string };
+
+/**
+ * A submission as the checks see it: a set of exercise modules that can only be asked for
+ * plain values. The sandboxed implementation runs student code in a child process; the
+ * in-process one serves trusted code (the reference, the catalogued mistakes, a student's own
+ * `npm test`).
+ */
+export interface Submission {
+  /** Shown in messages and reports, e.g. the folder name. */
+  readonly label: string;
+  /**
+   * `args === undefined` reads the export as a value (e.g. `HIGH_PASS`, `training`);
+   * otherwise calls it as a function with `args` and awaits its result if it is a promise.
+   */
+  get(exercise: ExerciseId, name: string, args?: unknown[]): Promise<CallOutcome>;
+  /** Frees processes and temp files. Idempotent. */
+  close(): Promise<void>;
+}
