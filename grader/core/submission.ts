@@ -5,7 +5,8 @@ import type { ExerciseId } from './contract.js';
  * only a fault of the grader itself throws.
  */
 export type CallOutcome =
-  | { kind: 'returned'; value: unknown }
+  /** `mutated` is true when the call changed one of its arguments (the contract forbids it). */
+  | { kind: 'returned'; value: unknown; mutated?: boolean }
   /** The student's code threw; `message` is already capped and stripped of control characters. */
   | { kind: 'threw'; message: string }
   /** The call did not finish within `ms`; the process running it was killed. */
@@ -29,6 +30,8 @@ export interface Submission {
    * otherwise calls it as a function with `args` and awaits its result if it is a promise.
    */
   get(exercise: ExerciseId, name: string, args?: unknown[]): Promise<CallOutcome>;
+  /** What the student's code printed while running `exercise`, sanitised and capped. */
+  output?(exercise: ExerciseId): string;
   /** Frees processes and temp files. Idempotent. */
   close(): Promise<void>;
 }

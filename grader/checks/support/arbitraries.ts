@@ -1,0 +1,27 @@
+import fc from 'fast-check';
+import type { Boundary, Matrix, Mode } from '../../core/contract.js';
+
+/**
+ * Small integers keep the algebra exact in floating point (sums of products of integers are
+ * exact), so a property can demand equality and a shrunk counterexample reads like [1, 0, 2].
+ */
+export const smallInt = fc.integer({ min: -9, max: 9 });
+/** Doubles for differential checks against the reference. */
+export const realValue = fc.double({ min: -100, max: 100, noNaN: true, noDefaultInfinity: true });
+
+export function intSignal(maxLength = 10, minLength = 1): fc.Arbitrary<number[]> {
+  return fc.array(smallInt, { minLength, maxLength });
+}
+export function realSignal(maxLength = 16, minLength = 1): fc.Arbitrary<number[]> {
+  return fc.array(realValue, { minLength, maxLength });
+}
+
+/** A `rows`×`cols` matrix with sizes drawn in the given ranges. */
+export function matrix(value: fc.Arbitrary<number>, rows: [number, number], cols: [number, number] = rows): fc.Arbitrary<Matrix> {
+  return fc
+    .tuple(fc.integer({ min: rows[0], max: rows[1] }), fc.integer({ min: cols[0], max: cols[1] }))
+    .chain(([r, c]) => fc.array(fc.array(value, { minLength: c, maxLength: c }), { minLength: r, maxLength: r }));
+}
+
+export const mode: fc.Arbitrary<Mode> = fc.constantFrom('full', 'same', 'valid');
+export const boundary: fc.Arbitrary<Boundary> = fc.constantFrom('fill', 'wrap', 'symm');

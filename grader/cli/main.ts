@@ -1,0 +1,75 @@
+/**
+ * The grader's command line. Each command only wires options and lazy-loads the function that
+ * does the work; one error boundary sets the exit code.
+ */
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { EXERCISES, isExerciseId, type ExerciseId } from '../core/contract.js';
+import { resolveConfig } from '../config/resolve.js';
+import { REPORTERS, type ReporterName } from '../reporters/index.js';
+
+function gradingOptions<T>(y: Argv<T>) {
+  return y
+    .option('only', { type: 'string', describe: `comma-separated exercises to grade (${EXERCISES.join(', ')})` })
+    .option('seed', { type: 'number', describe: 'seed of the property tests and of training (recorded in results.json)' })
+    .option('sandbox', { choices: ['auto', 'bwrap', 'node', 'none'] as const, describe: 'how student code is isolated' })
+    .option('backend', { choices: ['auto', 'node', 'wasm', 'cpu'] as const, describe: 'TensorFlow.js backend for training' })
+    .option('format', { choices: Object.keys(REPORTERS) as ReporterName[], default: 'gradescope' as ReporterName, describe: 'format of the results file' })
+    .option('public-only', { type: 'boolean', default: false, describe: 'grade only the public checks (a student\u2019s local score)' })
+    .option('train-samples', { type: 'number', describe: 'train on a subset of MNIST (quick runs)' })
+    .option('test-samples', { type: 'number', describe: 'evaluate on a subset of MNIST (quick runs)' });
+}
+
+function parseOnly(only: string | undefined): ExerciseId[] | undefined {
+  if (!only) return undefined;
+  const ids = only.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = ids.filter((s) => !isExerciseId(s));
+  if (bad.length) throw new UsageError(`--only: unknown exercise ${bad.map((b) => `'${b}'`).join(', ')}; choose from ${EXERCISES.join(', ')}`);
+  return ids as ExerciseId[];
+}
+
+class UsageError extends Error {}
+
+const log = (line: string) => process.stderr.write(line + '\n');
+
+async function main(argv: string[]): Promise<number> {
+  await yargs(argv)
+    .scriptName('grader')
+    .command(
+      '$0 <submission>',
+      'grade one submission folder',
+      (y) => gradingOptions(y).positional('submission', { type: 'string', demandOption: true }).option('out', { type: 'string', describe: 'output folder (default reports/<folder name>)' }),
+      async (a) => {
+        const { gradeCommand } = await import('../commands/grade.js');
+        const config = resolveConfig(undefined, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        const { result, outDir } = await gradeCommand({
+          submission: a.submission,
+          out: a.out,
+          only: parseOnly(a.only),
+          format: a.format,
+          config,
+          visibility: a['public-only'] ? 'public' : 'all',
+          log,
+        });
+        for (const e of result.exercises) log(`${e.exercise.padEnd(14)} ${e.score}/${e.maxScore}`);
+        log(`Total: ${result.score}/${result.maxScore} in ${result.seconds.toFixed(1)} s. Reports in ${outDir}`);
+      },
+    )
+    .strict()
+    .help()
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    })
+    .parseAsync();
+  return 0;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    const known = e instanceof UsageError || (e instanceof Error && e.constructor.name === 'CannotGrade');
+    log(known ? `grader: ${message}` : `grader: internal error: ${e instanceof Error ? e.stack : message}`);
+    process.exitCode = known ? 2 : 1;
+  },
+);

@@ -1,0 +1,37 @@
+import type { Visibility } from '../checks/types.js';
+
+/** Limits on the grader's own training of a submitted CNN. */
+export interface TrainingLimits {
+  maxEpochs: number;
+  minBatchSize: number;
+  maxBatchSize: number;
+  maxParameters: number;
+  /** Wall-clock budget for training; training stops when it runs out. */
+  maxSeconds: number;
+  /** Train/test on a subset (tests and quick local runs); undefined means all of MNIST. */
+  trainSamples?: number;
+  testSamples?: number;
+}
+
+/** Resolved configuration: every field present. Built once by `resolveConfig`. */
+export interface GraderConfig {
+  /** The run's seed; each check derives its own from it and its id. */
+  seed: number;
+  /** fast-check runs per property. */
+  numRuns: number;
+  /** Per-check overrides of points and visibility, or `enabled: false` to drop a check. */
+  checks: Record<string, { points?: number; visibility?: Visibility; enabled?: boolean }>;
+  training: {
+    limits: TrainingLimits;
+    /** Accuracy for full points, and below which no points are given (linear between). */
+    fullPointsAccuracy: number;
+    zeroPointsAccuracy: number;
+    backend: 'auto' | 'node' | 'wasm' | 'cpu';
+  };
+  sandbox: {
+    mode: 'auto' | 'bwrap' | 'node' | 'none';
+    callTimeoutMs: number;
+    exerciseTimeoutMs: number;
+    memoryMb: number;
+  };
+}

@@ -1,0 +1,33 @@
+import type { CheckResult } from '../run/run-check.js';
+import { formatValue } from './format-value.js';
+
+/**
+ * One check's result as plain text for a terminal (the student's `npm test`, the CLI's log):
+ * what was checked, the points at stake, the counterexample, the diagnosis and how to replay it.
+ */
+export function formatCheckText(result: CheckResult): string {
+  const { check, verdict } = result;
+  const head = `${check.title} (${result.score}/${check.points} points, ${check.id})`;
+  if (verdict.status === 'passed') return `✓ ${head}${verdict.message ? `\n  ${verdict.message}` : ''}`;
+  const lines = [`✗ ${head}`, `  What was checked: ${check.description}`, `  Problem: ${verdict.message}`];
+  const cx = verdict.counterexample;
+  if (cx) {
+    lines.push('  Smallest failing input:');
+    for (const [name, value] of Object.entries(cx.input)) lines.push(indent(`${name} = ${formatValue(value)}`, 4));
+    if (cx.expected !== undefined) lines.push(indent(`expected: ${formatValue(cx.expected)}`, 4));
+    if (cx.got !== undefined) lines.push(indent(`got:      ${formatValue(cx.got)}`, 4));
+  }
+  if (verdict.status === 'failed') {
+    for (const d of verdict.diagnosis ?? []) lines.push(`  Likely mistake — ${d.title}: ${d.explanation}`);
+  }
+  if (verdict.replay) {
+    const path = verdict.replay.path ? `, path: ${JSON.stringify(verdict.replay.path)}` : '';
+    lines.push(`  Replay with fast-check: { seed: ${verdict.replay.seed}${path} }`);
+  }
+  return lines.join('\n');
+}
+
+function indent(text: string, spaces: number): string {
+  const pad = ' '.repeat(spaces);
+  return text.split('\n').map((l) => pad + l).join('\n');
+}

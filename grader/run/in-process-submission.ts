@@ -1,0 +1,44 @@
+import type { ExerciseId } from '../core/contract.js';
+import type { CallOutcome, Submission } from '../core/submission.js';
+
+type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
+
+/**
+ * A submission whose modules live in this process: the reference, a catalogued mistake, or a
+ * student's own `npm test`. Trusted code only: nothing here stops a loop or a hostile module.
+ * Arguments are cloned so a mutating call cannot corrupt the check's inputs.
+ */
+export function inProcessSubmission(label: string, modules: Modules): Submission {
+  return {
+    label,
+    async get(exercise, name, args): Promise<CallOutcome> {
+      const module = modules[exercise];
+      if (!module) return { kind: 'missing', message: `${exercise}: the file is missing` };
+      if (!(name in module)) return { kind: 'missing', message: `${exercise} has no export '${name}'` };
+      const exported = module[name];
+      if (args === undefined) return { kind: 'returned', value: structuredClone(exported) };
+      if (typeof exported !== 'function') return { kind: 'missing', message: `${exercise}: '${name}' is not a function` };
+      try {
+        const given = structuredClone(args);
+        const value = await exported(...(exercise === 'cnn' && name === 'buildModel' ? [await import('@tensorflow/tfjs')] : given));
+        const returned = exercise === 'cnn' && name === 'buildModel' ? modelTopology(value) : value;
+        return { kind: 'returned', value: returned, mutated: !sameJson(given, args) };
+      } catch (e) {
+        return { kind: 'threw', message: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    async close() {},
+  };
+}
+
+/** A CNN crosses any boundary only as its JSON topology. */
+function modelTopology(model: unknown): unknown {
+  const toJSON = (model as { toJSON?: (a: null, b: boolean) => unknown })?.toJSON;
+  if (typeof toJSON !== 'function') throw new Error('buildModel did not return a tf.LayersModel');
+  return toJSON.call(model, null, false);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v)) ===
+    JSON.stringify(b, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v));
+}
