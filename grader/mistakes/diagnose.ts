@@ -25,7 +25,9 @@ export function diagnose(
     const changed = mistake.apply(reference);
     if (!returned.some((c) => c.name in changed)) continue;
     const module = { ...(reference[exercise] as Record<string, unknown>), ...changed };
-    if (returned.every((c) => reproduces(module, c))) {
+    const referenceModule = reference[exercise] as Record<string, unknown>;
+    // The mistake must explain the deviation: reproduce every value and differ from the reference somewhere.
+    if (returned.every((c) => reproduces(module, c)) && returned.some((c) => !reproduces(referenceModule, c))) {
       found.push({ mistakeId: mistake.id, title: mistake.title, explanation: mistake.explanation });
     }
   }
