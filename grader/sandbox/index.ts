@@ -1,0 +1,13 @@
+/** The isolation boundary: student code runs only in child processes (see sandboxed-submission.ts). */
+export { openSandboxedSubmission, type SandboxedSubmission } from './sandboxed-submission.js';
+export {
+  DEFAULT_SANDBOX_OPTIONS,
+  CNN_LIMITS,
+  TRANSFER_LIMITS,
+  resolveSandboxOptions,
+  type SandboxMode,
+  type SandboxOptions,
+  type SandboxInfo,
+} from './options.js';
+export { sanitizeText } from './sanitize.js';
+export { probeBwrap } from './probe.js';

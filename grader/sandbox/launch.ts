@@ -1,0 +1,105 @@
+/**
+ * The command line that starts one child, layer by layer:
+ *   prlimit (address space, file size 0, process count)
+ *   → setpriv (nobody when the grader is root, no new privileges, killed when the grader dies)
+ *   → bwrap (bwrap mode only: every namespace, read-only binds of what the child needs)
+ *   → node with the permission model (fs reads limited to the temp folder and the packages).
+ * Mode `none` is a bare `node`.
+ */
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+
+export interface LaunchInput {
+  mode: 'bwrap' | 'node' | 'none';
+  /** Folders the child may read (the temp folder first). */
+  readDirs: string[];
+  /** What follows node's own flags: the entry script and its arguments (or `-e`, code). */
+  script: string[];
+  cwd: string;
+  memoryMb: number;
+  tools: Tools;
+  /** bwrap ≥ 0.8 can forbid nested user namespaces. */
+  disableUserns?: boolean;
+}
+
+export interface LaunchPlan {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+}
+
+export interface Tools {
+  prlimit: boolean;
+  setpriv: boolean;
+  bwrap: boolean;
+  root: boolean;
+}
+
+const ENV: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', UV_THREADPOOL_SIZE: '2', NODE_DISABLE_COLORS: '1' };
+const NOBODY = '65534';
+
+/** Address space: V8 reserves ~0.8 GB before any work; the heap limit and typed arrays come on top. */
+export function addressSpaceMb(memoryMb: number): number {
+  return Math.max(4096, memoryMb + 3072);
+}
+
+export function nodeBinary(): string {
+  return realpathSync(process.execPath);
+}
+
+export function launchPlan(input: LaunchInput): LaunchPlan {
+  const node = nodeBinary();
+  const nodeFlags =
+    input.mode === 'none'
+      ? [`--max-old-space-size=${input.memoryMb}`]
+      : [
+          '--experimental-permission',
+          ...input.readDirs.map((d) => `--allow-fs-read=${d}`),
+          '--disable-warning=ExperimentalWarning',
+          '--no-addons',
+          `--max-old-space-size=${input.memoryMb}`,
+          '--v8-pool-size=2',
+        ];
+  const nodeCmd = [node, ...nodeFlags, ...input.script];
+  if (input.mode === 'none') return { command: node, args: nodeCmd.slice(1), env: { ...ENV }, cwd: input.cwd };
+
+  const chain: string[] = [];
+  const { tools } = input;
+  if (tools.prlimit) {
+    const as = addressSpaceMb(input.memoryMb) * 1024 * 1024;
+    chain.push('prlimit', `--as=${as}`, '--fsize=0', '--core=0', ...(tools.root ? ['--nproc=1024'] : []), '--');
+  }
+  if (tools.setpriv) {
+    chain.push('setpriv', ...(tools.root ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : []), '--no-new-privs', '--pdeathsig', 'SIGKILL', '--');
+  }
+  if (input.mode === 'bwrap') chain.push(...bwrapArgs(input, node));
+  chain.push(...nodeCmd);
+  return { command: chain[0]!, args: chain.slice(1), env: { ...ENV }, cwd: input.cwd };
+}
+
+function bwrapArgs(input: LaunchInput, node: string): string[] {
+  const a = ['bwrap', '--unshare-all', ...(input.disableUserns ? ['--disable-userns'] : []), '--die-with-parent', '--new-session', '--clearenv'];
+  for (const [k, v] of Object.entries(ENV)) a.push('--setenv', k, v);
+  a.push('--hostname', 'sandbox', '--ro-bind', '/usr', '/usr');
+  // The merged-/usr links (or real folders) the loader and libc expect.
+  for (const top of ['/bin', '/sbin', '/lib', '/lib64', '/lib32', '/libx32']) {
+    const st = lstatOrNull(top);
+    if (!st) continue;
+    if (st.isSymbolicLink()) a.push('--symlink', readlinkSync(top), top);
+    else if (st.isDirectory()) a.push('--ro-bind', top, top);
+  }
+  a.push('--ro-bind-try', '/etc/ld.so.cache', '/etc/ld.so.cache');
+  a.push('--proc', '/proc', '--dev', '/dev', '--size', String(1024 * 1024), '--tmpfs', '/tmp');
+  if (!node.startsWith('/usr/')) a.push('--ro-bind', node, node);
+  for (const d of input.readDirs) a.push('--ro-bind', d, d);
+  a.push('--chdir', input.cwd, '--');
+  return a;
+}
+
+function lstatOrNull(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+/** How untrusted code is isolated. Partial options become complete ones once, in `resolveSandboxOptions`. */
+export type SandboxMode = 'auto' | 'bwrap' | 'node' | 'none';
+
+export interface SandboxOptions {
+  /**
+   * `bwrap`: bubblewrap namespaces + setpriv + prlimit + Node's permission model;
+   * `node`: Node's permission model (+ prlimit, + setpriv when the grader runs as root);
+   * `none`: a plain child process (trusted code only); `auto`: bwrap when it works here, else node.
+   */
+  mode: SandboxMode;
+  /** Wall-clock limit for one call (and for loading a module). */
+  callTimeoutMs: number;
+  /** Wall-clock budget for all calls (and loads) of one exercise. */
+  exerciseTimeoutMs: number;
+  /** V8 heap limit of a child (`--max-old-space-size`); the address-space limit is derived from it. */
+  memoryMb: number;
+  /** How much of a child's stdout + stderr is kept per exercise; the rest is counted and dropped. */
+  outputCapBytes: number;
+  /** Shown in messages and reports; defaults to the folder name. */
+  label?: string;
+}
+
+/** What was actually used. */
+export interface SandboxInfo {
+  mode: 'bwrap' | 'node' | 'none';
+  detail: string;
+}
+
+export const DEFAULT_SANDBOX_OPTIONS: Readonly<Required<Omit<SandboxOptions, 'label'>>> = Object.freeze({
+  mode: 'auto',
+  callTimeoutMs: 5_000,
+  exerciseTimeoutMs: 60_000,
+  memoryMb: 1_024,
+  outputCapBytes: 64 * 1024,
+});
+
+/** The cnn child imports tfjs and builds a model: it gets more time and memory. */
+export const CNN_LIMITS = Object.freeze({ minCallTimeoutMs: 30_000, timeoutFactor: 6, minMemoryMb: 2_048 });
+
+/** Limits on what crosses the boundary (not options: the parent's safety depends on them). */
+export const TRANSFER_LIMITS = Object.freeze({
+  /** Numbers in one returned value (array elements, typed-array elements, object values). */
+  maxNumbers: 50_000_000,
+  /** Characters of all strings in one returned value. */
+  maxStringChars: 10_000_000,
+  /** Nesting depth of one returned value. */
+  maxDepth: 200,
+  /** Bytes of one serialized message from a child; a larger one kills the child. */
+  maxFrameBytes: 512 * 1024 * 1024,
+  /** Characters of a message (an error's text) inside an outcome. */
+  maxMessageChars: 2_000,
+});
+
+/** Time a child may take to start before any student code runs (a machine problem, not the student's). */
+export const STARTUP_TIMEOUT_MS = 20_000;
+
+export interface ResolvedSandboxOptions extends Required<SandboxOptions> {}
+
+export function resolveSandboxOptions(dir: string, options: Partial<SandboxOptions> = {}): ResolvedSandboxOptions {
+  const o = { ...DEFAULT_SANDBOX_OPTIONS, ...stripUndefined(options) };
+  const modes: SandboxMode[] = ['auto', 'bwrap', 'node', 'none'];
+  if (!modes.includes(o.mode)) throw new Error(`sandbox: mode must be one of ${modes.join(', ')}, got ${String(o.mode)}`);
+  for (const key of ['callTimeoutMs', 'exerciseTimeoutMs', 'memoryMb', 'outputCapBytes'] as const) {
+    const v = o[key];
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new Error(`sandbox: ${key} must be a positive number, got ${String(v)}`);
+  }
+  const label = options.label ?? (dir.replace(/[/\\]+$/, '').split(/[/\\]/).pop() || dir);
+  return { ...o, label };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,86 @@
+/**
+ * What this machine offers, found out once per grader process: which wrappers exist, and whether
+ * the whole bwrap chain actually starts a sandboxed node (it needs user namespaces, which some
+ * containers forbid).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { addressSpaceMb, launchPlan, type Tools } from './launch.js';
+
+let tools: Tools | undefined;
+
+export function detectTools(): Tools {
+  if (tools) return tools;
+  const has = (cmd: string) => {
+    const r = spawnSync(cmd, ['--version'], { stdio: 'ignore', timeout: 5_000 });
+    return r.status === 0;
+  };
+  tools = {
+    prlimit: has('prlimit'),
+    setpriv: has('setpriv'),
+    bwrap: has('bwrap'),
+    root: typeof process.getuid === 'function' && process.getuid() === 0,
+  };
+  return tools;
+}
+
+export interface BwrapProbe {
+  ok: boolean;
+  /** Whether `--disable-userns` is supported (bubblewrap ≥ 0.8). */
+  disableUserns: boolean;
+  detail: string;
+}
+
+let probe: Promise<BwrapProbe> | undefined;
+
+export function probeBwrap(): Promise<BwrapProbe> {
+  probe ??= (async () => {
+    const t = detectTools();
+    if (!t.bwrap) return { ok: false, disableUserns: false, detail: 'bwrap is not installed (Debian package bubblewrap)' };
+    let last = '';
+    for (const disableUserns of [true, false]) {
+      const r = await tryChain(t, disableUserns);
+      if (r === true) return { ok: true, disableUserns, detail: describeLayers('bwrap', t, disableUserns) };
+      last = r;
+    }
+    return { ok: false, disableUserns: false, detail: `bwrap does not work here: ${last}` };
+  })();
+  return probe;
+}
+
+function tryChain(t: Tools, disableUserns: boolean): Promise<true | string> {
+  const token = 'sandbox-probe-ok';
+  const plan = launchPlan({
+    mode: 'bwrap',
+    readDirs: [],
+    script: ['-e', `process.stdout.write(${JSON.stringify(token)})`],
+    cwd: '/',
+    memoryMb: 256,
+    tools: t,
+    disableUserns,
+  });
+  return new Promise((resolve) => {
+    let out = '';
+    const child = spawn(plan.command, plan.args, { env: plan.env, cwd: plan.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('error', (e) => { clearTimeout(timer); resolve(e.message); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0 && out.includes(token) ? true : `exit ${code}: ${out.trim().slice(0, 300)}`);
+    });
+  });
+}
+
+export function describeLayers(mode: 'bwrap' | 'node' | 'none', t: Tools, disableUserns = false): string {
+  if (mode === 'none') return 'no isolation: a plain child process (trusted code only)';
+  const parts: string[] = [];
+  if (mode === 'bwrap') {
+    parts.push(`bubblewrap: new user, pid, network, ipc, uts and cgroup namespaces${disableUserns ? ' (no nested ones)' : ''}, read-only binds of /usr, the temp folder and the packages, a 1 MB /tmp, cleared environment`);
+  }
+  if (t.setpriv) parts.push(t.root ? 'setpriv: uid/gid nobody, no new privileges, killed when the grader dies' : 'setpriv: no new privileges, killed when the grader dies');
+  if (t.prlimit) parts.push(`prlimit: address space ${addressSpaceMb(0)}+ MB, file size 0${t.root ? ', 1024 processes' : ''}`);
+  parts.push('node permission model: reads only the temp folder and the tfjs packages; no writes, child processes, workers, addons or WASI');
+  if (mode === 'node') parts.push('NOT contained: network, signals to processes of the same user' + (t.root && t.setpriv ? ' (nobody)' : ''));
+  return parts.join('; ');
+}

@@ -1,0 +1,33 @@
+/** What the grader and a child say to each other (see framing.ts for the bytes). */
+import type { CallOutcome } from '../core/submission.js';
+
+/** Given to the child as its only command-line argument (JSON). */
+export interface ChildConfig {
+  /** The transpiled student module. */
+  modulePath: string;
+  /** The student's file name, for messages (e.g. `convolution.ts`). */
+  sourceName: string;
+  /** Set for the cnn exercise: `buildModel` is called with this tfjs and answers with the model's JSON topology. */
+  tfjsUrl: string | null;
+  maxFrameBytes: number;
+  maxMessageChars: number;
+  maxNumbers: number;
+  maxStringChars: number;
+  maxDepth: number;
+}
+
+/** Grader → child. `args === undefined` reads the export. */
+export interface CallRequest {
+  id: number;
+  name: string;
+  args?: unknown[];
+}
+
+/** Child → grader. Untrusted: the grader validates every field. */
+export type ChildMessage =
+  | { id: number; outcome: CallOutcome }
+  | { event: 'started' }
+  | { event: 'loaded' }
+  | { event: 'load-failed'; message: string }
+  /** An uncaught error or rejection outside any call; the child exits right after. */
+  | { event: 'fatal'; message: string };

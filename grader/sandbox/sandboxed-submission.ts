@@ -1,0 +1,132 @@
+/**
+ * A submission whose code runs only in child processes: one per exercise, started on first use.
+ * The temp folder holds the transpiled student files (read-only for the children) and the
+ * grader's child runtime, written last so that it replaces anything of the same name.
+ */
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isExerciseId, type ExerciseId } from '../core/contract.js';
+import type { CallOutcome, Submission } from '../core/submission.js';
+import { trackDir, untrackDir } from './cleanup.js';
+import { ExerciseRunner } from './exercise-runner.js';
+import { launchPlan } from './launch.js';
+import { CNN_LIMITS, TRANSFER_LIMITS, resolveSandboxOptions, type ResolvedSandboxOptions, type SandboxInfo, type SandboxOptions } from './options.js';
+import { packageDirs, tfjsUrl } from './packages.js';
+import { describeLayers, detectTools, probeBwrap } from './probe.js';
+import type { ChildConfig } from './protocol.js';
+import { childRuntimeCode } from './runtime.js';
+import { prepareSubmission, type PreparedExercise } from './transpile.js';
+
+export type SandboxedSubmission = Submission & {
+  readonly sandbox: SandboxInfo;
+  /** The exercise's captured stdout + stderr, sanitised and capped (empty if it never ran). */
+  output(exercise: ExerciseId): string;
+};
+
+export async function openSandboxedSubmission(dir: string, options: Partial<SandboxOptions> = {}): Promise<SandboxedSubmission> {
+  const o = resolveSandboxOptions(dir, options);
+  const tools = detectTools();
+  let sandbox: SandboxInfo;
+  let disableUserns = false;
+  if (o.mode === 'none') sandbox = { mode: 'none', detail: describeLayers('none', tools) };
+  else if (o.mode === 'node') sandbox = { mode: 'node', detail: describeLayers('node', tools) };
+  else {
+    const p = await probeBwrap();
+    if (p.ok) {
+      sandbox = { mode: 'bwrap', detail: p.detail };
+      disableUserns = p.disableUserns;
+    } else if (o.mode === 'bwrap') {
+      throw new Error(`sandbox: mode 'bwrap' was asked for, but ${p.detail}`);
+    } else {
+      sandbox = { mode: 'node', detail: `${describeLayers('node', tools)} (bwrap unavailable: ${p.detail})` };
+    }
+  }
+
+  const temp = await mkdtemp(join(tmpdir(), 'cnn-sandbox-'));
+  trackDir(temp);
+  try {
+    await chmod(temp, 0o755); // readable by nobody
+    const prepared = await prepareSubmission(dir, join(temp, 'submission'));
+    await mkdir(join(temp, 'runtime'), { recursive: true, mode: 0o755 });
+    const entry = join(temp, 'runtime', 'child.mjs');
+    await writeFile(entry, await childRuntimeCode(), { mode: 0o644 });
+    return new Sandboxed(o, sandbox, temp, prepared, entry, disableUserns);
+  } catch (e) {
+    await rm(temp, { recursive: true, force: true });
+    untrackDir(temp);
+    throw e;
+  }
+}
+
+class Sandboxed implements SandboxedSubmission {
+  readonly label: string;
+  private readonly runners = new Map<ExerciseId, ExerciseRunner>();
+  private closing: Promise<void> | null = null;
+
+  constructor(
+    private readonly o: ResolvedSandboxOptions,
+    readonly sandbox: SandboxInfo,
+    private readonly temp: string,
+    private readonly prepared: Record<ExerciseId, PreparedExercise>,
+    private readonly entry: string,
+    private readonly disableUserns: boolean,
+  ) {
+    this.label = o.label;
+  }
+
+  async get(exercise: ExerciseId, name: string, args?: unknown[]): Promise<CallOutcome> {
+    if (!isExerciseId(exercise)) throw new Error(`sandbox: unknown exercise '${String(exercise)}'`);
+    if (typeof name !== 'string') throw new Error('sandbox: an export name must be a string');
+    if (args !== undefined && !Array.isArray(args)) throw new Error('sandbox: args must be an array or undefined');
+    if (this.closing) return { kind: 'crashed', message: 'the grader closed this submission before the call' };
+    const p = this.prepared[exercise];
+    if (!p.ok) return { kind: 'missing', message: p.message };
+    return this.runner(exercise, p).call(name, args);
+  }
+
+  output(exercise: ExerciseId): string {
+    return this.runners.get(exercise)?.output.text() ?? '';
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.runners.values()].map((r) => r.close()));
+      await rm(this.temp, { recursive: true, force: true }).catch(() => {});
+      untrackDir(this.temp);
+    })();
+    return this.closing;
+  }
+
+  private runner(exercise: ExerciseId, p: Extract<PreparedExercise, { ok: true }>): ExerciseRunner {
+    let r = this.runners.get(exercise);
+    if (r) return r;
+    const cnn = exercise === 'cnn';
+    const callTimeoutMs = cnn ? Math.max(CNN_LIMITS.minCallTimeoutMs, this.o.callTimeoutMs * CNN_LIMITS.timeoutFactor) : this.o.callTimeoutMs;
+    const memoryMb = cnn ? Math.max(CNN_LIMITS.minMemoryMb, this.o.memoryMb) : this.o.memoryMb;
+    const budgetMs = cnn ? Math.max(this.o.exerciseTimeoutMs, 2 * callTimeoutMs) : this.o.exerciseTimeoutMs;
+    const config: ChildConfig = {
+      modulePath: p.modulePath,
+      sourceName: p.sourceName,
+      tfjsUrl: cnn ? tfjsUrl() : null,
+      maxFrameBytes: TRANSFER_LIMITS.maxFrameBytes,
+      maxMessageChars: TRANSFER_LIMITS.maxMessageChars,
+      maxNumbers: TRANSFER_LIMITS.maxNumbers,
+      maxStringChars: TRANSFER_LIMITS.maxStringChars,
+      maxDepth: TRANSFER_LIMITS.maxDepth,
+    };
+    const plan = launchPlan({
+      mode: this.sandbox.mode,
+      readDirs: [this.temp, ...packageDirs()],
+      script: [this.entry, JSON.stringify(config)],
+      cwd: this.temp,
+      memoryMb,
+      tools: detectTools(),
+      disableUserns: this.disableUserns,
+    });
+    r = new ExerciseRunner({ sourceName: p.sourceName, plan, callTimeoutMs, budgetMs, outputCapBytes: this.o.outputCapBytes });
+    this.runners.set(exercise, r);
+    return r;
+  }
+}
+
