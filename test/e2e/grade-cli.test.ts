@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+describe('npm run grade -- <submission>', () => {
+  it('gives the reference full marks and writes results.json in Gradescope\'s schema', () => {
+    const run = runCli(['solutions', '--only', 'convolution']);
+    expect(run.status, run.stderr).toBe(0);
+    const results = run.results();
+    expect(results.score).toBe(results.max_score);
+    expect(results.max_score).toBeGreaterThan(0);
+    expect(typeof results.execution_time).toBe('number');
+    for (const t of results.tests) {
+      expect(t).toMatchObject({ status: 'passed', visibility: expect.stringMatching(/^(visible|after_published)$/) });
+      expect(t.tags).toContain('convolution');
+      expect(t.score).toBe(t.max_score);
+    }
+    expect(results.extra_data.seed).toEqual(expect.any(Number));
+    expect(run.file('junit.xml')).toContain('<testsuite name="convolution"');
+  });
+
+  it('shows a flipped kernel its counterexample and diagnosis', () => {
+    const run = runCli(['test/fixtures/submissions/flipped-kernel', '--only', 'convolution']);
+    expect(run.status, run.stderr).toBe(0);
+    const results = run.results();
+    expect(results.score).toBeLessThan(results.max_score);
+    const worked = results.tests.find((t: { number: string }) => t.number === 'convolution.worked-examples');
+    expect(worked.status).toBe('failed');
+    expect(worked.output).toContain('expected: [0, 1, 2.5, 4, 1.5]');
+    expect(worked.output).toContain('No flip: a cross-correlation');
+  });
+
+  it('grades a missing exercise file as zero points for that exercise only', () => {
+    const run = runCli(['test/fixtures/submissions/flipped-kernel', '--only', 'convolution,convolution2d']);
+    expect(run.status, run.stderr).toBe(0);
+    const results = run.results();
+    const twoD = results.tests.filter((t: { tags: string[] }) => t.tags.includes('convolution2d'));
+    expect(twoD.length).toBeGreaterThan(0);
+    expect(twoD.every((t: { score: number; output: string }) => t.score === 0 && /missing|no file|does not exist/i.test(t.output))).toBe(true);
+    expect(results.score).toBeGreaterThan(0);
+  });
+
+  it('refuses with a clear message and a non-zero exit when it cannot grade', () => {
+    const missing = runCli(['no/such/folder']);
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toMatch(/does not exist/);
+    const badOnly = runCli(['solutions', '--only', 'convolutoin']);
+    expect(badOnly.status).not.toBe(0);
+    expect(badOnly.stderr).toMatch(/unknown exercise 'convolutoin'/);
+  });
+});
