@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs';
+import { registerWasmGradients } from './wasm-kernels/index.js';
+
+export type BackendPreference = 'auto' | 'node' | 'wasm' | 'cpu';
+
+export interface BackendChoice {
+  /** What the grader prints and records: 'tfjs-node-gpu', 'tfjs-node', 'wasm' or 'cpu'. */
+  name: string;
+  /** One line for a human: version, what it runs on. */
+  detail: string;
+}
+
+type Loader = () => Promise<BackendChoice>;
+
+/** tfjs-node(-gpu) are optional dependencies: their install downloads libtensorflow, which some machines cannot. */
+const loaders: Record<Exclude<BackendPreference, 'auto'>, Loader> = {
+  node: async () => {
+    const problems: string[] = [];
+    for (const name of ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node']) {
+      try {
+        await import(name);
+        if (!(await tf.setBackend('tensorflow'))) throw new Error("backend 'tensorflow' failed to initialise");
+        return { name: name.slice('@tensorflow/'.length), detail: `${name} (libtensorflow ${tf.version.tfjs})` };
+      } catch (error) {
+        problems.push(`${name}: ${firstLine(error)}`);
+      }
+    }
+    throw new Error(`tfjs-node is not available (${problems.join('; ')})`);
+  },
+  wasm: async () => {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    if (!(await tf.setBackend('wasm'))) throw new Error("backend 'wasm' failed to initialise");
+    registerWasmGradients();
+    const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
+    return {
+      name: 'wasm',
+      detail: `tfjs-backend-wasm ${wasm.version_wasm}, ${simd}, ${wasm.getThreadsCount()} thread(s), with the grader's gradient kernels`,
+    };
+  },
+  cpu: async () => {
+    if (!(await tf.setBackend('cpu'))) throw new Error("backend 'cpu' failed to initialise");
+    return { name: 'cpu', detail: `tfjs-backend-cpu ${tf.version.tfjs}, plain JavaScript (slow: minutes per MNIST epoch)` };
+  },
+};
+
+const chosen = new Map<BackendPreference, Promise<BackendChoice>>();
+
+/**
+ * Selects the tfjs backend the grader trains with: `auto` takes tfjs-node(-gpu) when it loads,
+ * else wasm with our gradient kernels, else cpu; a named preference takes that one or throws.
+ * Idempotent: a repeated call returns the first answer (and re-selects it if someone switched).
+ */
+export async function initBackend(preference: BackendPreference = 'auto'): Promise<BackendChoice> {
+  let choice = chosen.get(preference);
+  if (!choice) {
+    choice = preference === 'auto' ? firstThatLoads() : loaders[preference]();
+    chosen.set(preference, choice);
+    choice.catch(() => chosen.delete(preference));
+  }
+  const result = await choice;
+  const tfName = result.name.startsWith('tfjs-node') ? 'tensorflow' : result.name;
+  if (tf.getBackend() !== tfName) await tf.setBackend(tfName);
+  return result;
+}
+
+async function firstThatLoads(): Promise<BackendChoice> {
+  const problems: string[] = [];
+  for (const name of ['node', 'wasm', 'cpu'] as const) {
+    try {
+      const choice = await loaders[name]();
+      return problems.length === 0 ? choice : { ...choice, detail: `${choice.detail}; skipped ${problems.join('; ')}` };
+    } catch (error) {
+      problems.push(firstLine(error));
+    }
+  }
+  throw new Error(`no tfjs backend could be initialised: ${problems.join('; ')}`);
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0];
+}

@@ -1,0 +1,33 @@
+import * as tf from '@tensorflow/tfjs';
+import { fastBatchMatMulConfig } from './batch-mat-mul.js';
+import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
+import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
+import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
+import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
+import { maxPoolGradConfig } from './max-pool-grad.js';
+
+let registered = false;
+
+/**
+ * Makes the wasm backend able to train CNNs, and fast at it: adds the gradient kernels it lacks
+ * (Conv2DBackpropFilter, the depthwise ones) and replaces three slow ones (Conv2DBackpropInput,
+ * MaxPoolGrad, transposed BatchMatMul). Call after the wasm backend is initialised. Idempotent.
+ */
+export function registerWasmGradients(): void {
+  if (registered) return;
+  const originalBatchMatMul = tf.getKernel(tf.BatchMatMul, 'wasm');
+  if (!originalBatchMatMul) throw new Error('registerWasmGradients: the wasm backend is not loaded');
+  const configs = [
+    conv2dBackpropFilterConfig,
+    conv2dBackpropInputConfig,
+    depthwiseBackpropFilterConfig,
+    depthwiseBackpropInputConfig,
+    maxPoolGradConfig,
+    fastBatchMatMulConfig(originalBatchMatMul),
+  ];
+  for (const config of configs) {
+    if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');
+    tf.registerKernel(config);
+  }
+  registered = true;
+}

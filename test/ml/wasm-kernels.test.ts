@@ -1,0 +1,91 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../grader/ml/seeded-random.js';
+import { maxRelativeError, onBackend, values } from './on-backend.js';
+
+/**
+ * Every kernel the grader registers on wasm, against the cpu backend's on the same random inputs:
+ * strides 1 and 2, 'valid' and 'same' padding, three random shapes each.
+ */
+type Pad = 'valid' | 'same';
+interface Case { stride: number; pad: Pad; seed: number }
+
+const cases: Case[] = [1, 2].flatMap((stride) =>
+  (['valid', 'same'] as const).flatMap((pad) => [1, 2, 3].map((k) => ({ stride, pad, seed: stride * 100 + (pad === 'same' ? 10 : 0) + k }))));
+
+const name = ({ stride, pad, seed }: Case) => `stride ${stride}, ${pad} (seed ${seed})`;
+const int = (random: () => number, lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+
+/** Runs `kernel` on both backends with the same named inputs and attributes; returns the worst error. */
+async function compare(kernel: string, inputs: Record<string, { shape: number[]; data: Float32Array }>, attrs: object): Promise<number> {
+  const run = () => {
+    const tensors: tf.NamedTensorMap = {};
+    for (const [key, { shape, data }] of Object.entries(inputs)) tensors[key] = tf.tensor(data, shape);
+    return tf.engine().runKernel(kernel, tensors, attrs as tf.NamedAttrMap) as tf.Tensor;
+  };
+  const [[wasm], [cpu]] = [await onBackend('wasm', run), await onBackend('cpu', run)];
+  return maxRelativeError(wasm, cpu);
+}
+
+/** A random convolution: x [N,H,W,C], filter [KH,KW,C,F], and dy of the output's shape. */
+function convolution({ stride, pad, seed }: Case, depthwise = false) {
+  const random = seededRandom(seed);
+  const [n, h, w, c] = [int(random, 1, 3), int(random, 4, 9), int(random, 4, 9), int(random, 1, 4)];
+  const filterShape: [number, number, number, number] = [int(random, 1, Math.min(4, h)), int(random, 1, Math.min(4, w)), c, int(random, 1, 3)];
+  const xShape: [number, number, number, number] = [n, h, w, c];
+  const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, stride, 1, pad, undefined, depthwise);
+  const tensor = (shape: number[]) => ({ shape, data: values(shape.reduce((a, b) => a * b, 1), random) });
+  return { xShape, filterShape, x: tensor(xShape), filter: tensor(filterShape), dy: tensor(info.outShape) };
+}
+
+describe('wasm gradient kernels agree with cpu to 1e-4', () => {
+  it.each(cases)('Conv2DBackpropFilter, %s', async (c) => {
+    const { x, dy, filterShape } = convolution(c);
+    expect(await compare('Conv2DBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('Conv2DBackpropInput, %s', async (c) => {
+    const { dy, filter, xShape } = convolution(c);
+    expect(await compare('Conv2DBackpropInput', { dy, filter }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', inputShape: xShape })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('DepthwiseConv2dNativeBackpropFilter, %s', async (c) => {
+    const { x, dy, filterShape } = convolution(c, true);
+    expect(await compare('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dilations: 1, filterShape })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('DepthwiseConv2dNativeBackpropInput, %s', async (c) => {
+    const { dy, filter, xShape } = convolution(c, true);
+    expect(await compare('DepthwiseConv2dNativeBackpropInput', { dy, filter }, { strides: c.stride, pad: c.pad, dilations: 1, inputShape: xShape })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('MaxPoolGrad, %s', async (c) => {
+    const random = seededRandom(c.seed);
+    const [n, h, w, ch] = [int(random, 1, 3), int(random, 3, 9), int(random, 3, 9), int(random, 1, 4)];
+    const size = int(random, 2, 3);
+    const input = { shape: [n, h, w, ch], data: values(n * h * w * ch, random) };
+    const attrs = { filterSize: size, strides: c.stride, pad: c.pad };
+    const info = tf.backend_util.computePool2DInfo([n, h, w, ch], size, c.stride, 1, c.pad);
+    const dy = { shape: info.outShape, data: values(info.outShape.reduce((a, b) => a * b, 1), random) };
+    // The forward output is an input of the gradient; both backends compute it the same way.
+    const output = { shape: info.outShape, data: (await onBackend('cpu', () => tf.maxPool(tf.tensor4d(input.data, [n, h, w, ch]), size, c.stride, c.pad)))[0] };
+    expect(await compare('MaxPoolGrad', { dy, input, output }, attrs)).toBeLessThan(1e-4);
+  });
+
+  it.each([[false, false], [true, false], [false, true], [true, true]])('BatchMatMul, transposeA %s, transposeB %s', async (transposeA, transposeB) => {
+    const random = seededRandom(transposeA ? 1 : 2 + (transposeB ? 4 : 0));
+    const [batch, m, k, n] = [int(random, 1, 3), int(random, 1, 20), int(random, 1, 20), int(random, 1, 20)];
+    const a = { shape: transposeA ? [batch, k, m] : [batch, m, k], data: values(batch * m * k, random) };
+    const b = { shape: transposeB ? [batch, n, k] : [batch, k, n], data: values(batch * k * n, random) };
+    expect(await compare('BatchMatMul', { a, b }, { transposeA, transposeB })).toBeLessThan(1e-4);
+  });
+});
+
+describe('wasm kernels refuse what they cannot do', () => {
+  it('names the kernel and the unsupported option', async () => {
+    const x = { shape: [1, 5, 5, 1], data: new Float32Array(25) };
+    const dy = { shape: [1, 3, 3, 1], data: new Float32Array(9) };
+    await expect(compare('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { strides: 1, pad: 'valid', dilations: 2, filterShape: [2, 2, 1, 1] }))
+      .rejects.toThrow('DepthwiseConv2dNativeBackpropFilter on wasm: dilations > 1 are not supported');
+  });
+});
