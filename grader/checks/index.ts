@@ -2,9 +2,12 @@ import type { ExerciseId } from '../core/contract.js';
 import type { GraderConfig } from '../config/types.js';
 import type { Check, Visibility } from './types.js';
 import { convolutionChecks } from './convolution.js';
+import { convolution2dChecks } from './convolution2d.js';
+import { filtersChecks } from './filters.js';
+import { augmentChecks } from './augment.js';
 
 /** Every check of every exercise, in the order reports show them. */
-export const ALL_CHECKS: readonly Check[] = [...convolutionChecks];
+export const ALL_CHECKS: readonly Check[] = [...convolutionChecks, ...convolution2dChecks, ...filtersChecks, ...augmentChecks];
 
 export interface Selection {
   only?: readonly ExerciseId[];

@@ -31,3 +31,16 @@ export function matrix(value: fc.Arbitrary<number>, rows: [number, number], cols
 
 export const mode: fc.Arbitrary<Mode> = fc.constantFrom('full', 'same', 'valid');
 export const boundary: fc.Arbitrary<Boundary> = fc.constantFrom('fill', 'wrap', 'symm');
+
+/** A matrix of small integers, 1..maxSize rows and columns: exact algebra, readable shrinks. */
+export function intMatrix(maxSize = 6, minSize = 1): fc.Arbitrary<Matrix> {
+  return matrix(smallInt, [minSize, maxSize]);
+}
+/** A matrix of `realValue`s for differential checks, 1..maxSize rows and columns. */
+export function realMatrix(maxSize = 12, minSize = 1): fc.Arbitrary<Matrix> {
+  return matrix(realValue, [minSize, maxSize]);
+}
+/** An n×n matrix of small integers, n in [minSize, maxSize]. */
+export function squareIntMatrix(maxSize = 6, minSize = 1): fc.Arbitrary<Matrix> {
+  return fc.integer({ min: minSize, max: maxSize }).chain((n) => matrix(smallInt, [n, n]));
+}
