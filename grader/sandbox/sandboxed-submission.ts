@@ -22,6 +22,8 @@ export type SandboxedSubmission = Submission & {
   readonly sandbox: SandboxInfo;
   /** The exercise's captured stdout + stderr, sanitised and capped (empty if it never ran). */
   output(exercise: ExerciseId): string;
+  /** The temp folder with the transpiled files (gone after close); for diagnostics and tests. */
+  readonly workDir: string;
 };
 
 export async function openSandboxedSubmission(dir: string, options: Partial<SandboxOptions> = {}): Promise<SandboxedSubmission> {
@@ -67,7 +69,7 @@ class Sandboxed implements SandboxedSubmission {
   constructor(
     private readonly o: ResolvedSandboxOptions,
     readonly sandbox: SandboxInfo,
-    private readonly temp: string,
+    readonly workDir: string,
     private readonly prepared: Record<ExerciseId, PreparedExercise>,
     private readonly entry: string,
     private readonly disableUserns: boolean,
@@ -92,8 +94,8 @@ class Sandboxed implements SandboxedSubmission {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.all([...this.runners.values()].map((r) => r.close()));
-      await rm(this.temp, { recursive: true, force: true }).catch(() => {});
-      untrackDir(this.temp);
+      await rm(this.workDir, { recursive: true, force: true }).catch(() => {});
+      untrackDir(this.workDir);
     })();
     return this.closing;
   }
@@ -117,9 +119,9 @@ class Sandboxed implements SandboxedSubmission {
     };
     const plan = launchPlan({
       mode: this.sandbox.mode,
-      readDirs: [this.temp, ...packageDirs()],
+      readDirs: [this.workDir, ...packageDirs()],
       script: [this.entry, JSON.stringify(config)],
-      cwd: this.temp,
+      cwd: this.workDir,
       memoryMb,
       tools: detectTools(),
       disableUserns: this.disableUserns,

@@ -73,7 +73,7 @@ try {
 }
 send({ event: 'loaded' });
 
-interface TfLike { setBackend(b: string): Promise<boolean>; ready(): Promise<void> }
+interface TfLike { setBackend(b: string): Promise<boolean>; ready(): Promise<void>; LayersModel: abstract new (...a: never[]) => unknown }
 let tf: TfLike | undefined;
 async function loadTf(): Promise<TfLike> {
   if (!tf) {
@@ -96,9 +96,12 @@ async function answer(req: CallRequest): Promise<CallOutcome> {
     } else if (typeof exported !== 'function') {
       return { kind: 'missing', message: `${config.sourceName} exports '${name}', but it is not a function` };
     } else if (config.tfjsUrl && name === 'buildModel') {
-      const model = (await exported(await loadTf())) as { toJSON?: (a: null, b: boolean) => unknown } | null;
-      if (!model || typeof model.toJSON !== 'function') throw new Error(`buildModel must return a tf.LayersModel (got ${model === null ? 'null' : typeof model})`);
-      const json = model.toJSON(null, false);
+      const t = await loadTf();
+      const model = (await exported(t)) as { toJSON(a: null, b: boolean): unknown } | null;
+      if (!(model instanceof t.LayersModel)) {
+        throw new Error(`buildModel must return a tf.LayersModel (from tf.sequential() or tf.model()), got ${model === null ? 'null' : typeof model}`);
+      }
+      const json = (model as { toJSON(a: null, b: boolean): unknown }).toJSON(null, false);
       value = JSON.parse(typeof json === 'string' ? json : JSON.stringify(json));
     } else {
       value = await exported(...args);
