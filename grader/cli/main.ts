@@ -55,6 +55,55 @@ async function main(argv: string[]): Promise<number> {
         log(`Total: ${result.score}/${result.maxScore} in ${result.seconds.toFixed(1)} s. Reports in ${outDir}`);
       },
     )
+    .command(
+      'batch <dir>',
+      'grade every submission folder or .zip in a folder (a whole class)',
+      (y) =>
+        gradingOptions(y)
+          .positional('dir', { type: 'string', demandOption: true })
+          .option('out', { type: 'string', describe: 'output folder (default reports/<folder name>)' })
+          .option('jobs', { type: 'number', describe: 'submissions graded at once (default: the number of cores)' })
+          .option('force', { type: 'boolean', default: false, describe: 'regrade submissions already graded' })
+          .option('retry-errors', { type: 'boolean', default: false, describe: 'regrade submissions whose last run ended in an error' })
+          .option('shard', { type: 'string', describe: 'grade shard k of n (k/n), for a CI matrix; join with `merge`' })
+          .option('timeout', { type: 'number', describe: 'wall-clock limit per submission, in seconds' }),
+      async (a) => {
+        const { batchCommand } = await import('../commands/batch.js');
+        const { parseShard } = await import('../batch/shard.js');
+        const config = resolveConfig(undefined, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got ${a.jobs}`);
+        if (a.timeout !== undefined && !(a.timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got ${a.timeout}`);
+        let shard;
+        try {
+          shard = a.shard === undefined ? undefined : parseShard(a.shard);
+        } catch (e) {
+          throw new UsageError((e as Error).message);
+        }
+        await batchCommand({
+          dir: a.dir,
+          out: a.out,
+          jobs: a.jobs,
+          force: a.force,
+          retryErrors: a['retry-errors'],
+          shard,
+          timeoutMs: a.timeout === undefined ? undefined : a.timeout * 1000,
+          only: parseOnly(a.only),
+          format: a.format,
+          config,
+          visibility: a['public-only'] ? 'public' : 'all',
+          log,
+        });
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      'join the outputs of several batches (e.g. CI shards) into one gradebook and summary',
+      (y) => y.positional('dirs', { type: 'string', array: true, demandOption: true }).option('out', { type: 'string', describe: 'output folder (default reports/merged)' }),
+      async (a) => {
+        const { mergeCommand } = await import('../commands/merge.js');
+        await mergeCommand({ dirs: a.dirs as string[], out: a.out, log });
+      },
+    )
     .strict()
     .help()
     .fail((msg, err) => {

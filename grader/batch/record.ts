@@ -1,0 +1,87 @@
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { GradeResult } from '../run/grade-submission.js';
+import { writeAtomic } from '../run/write-atomic.js';
+
+/** One check's outcome, as the gradebook and the class summary need it. */
+export interface CheckRow {
+  id: string;
+  title: string;
+  exercise: string;
+  status: 'passed' | 'failed' | 'errored';
+  score: number;
+  points: number;
+  /** Known mistakes diagnosed on a failure. */
+  diagnosis?: { id: string; title: string }[];
+}
+
+/**
+ * What the batch keeps of one submission: `<out>/<student>/graded.json`, written last and
+ * atomically, after results.json, junit.xml and report.html. Its presence means "done"; a
+ * result folder without it (a killed batch) is graded again.
+ */
+export interface BatchRecord {
+  student: string;
+  source: { kind: 'folder' | 'zip'; name: string; sha256: string };
+  /** Hash of the grading settings (exercises, seed, visibility, config): other settings regrade. */
+  settings: string;
+  status: 'graded' | 'error';
+  error?: string;
+  score: number;
+  maxScore: number;
+  perExercise: Record<string, { score: number; maxScore: number }>;
+  checks: CheckRow[];
+  seed: number;
+  seconds: number;
+  finishedAt: string;
+  environment?: Record<string, string>;
+}
+
+export const MARKER = 'graded.json';
+export const FINGERPRINTS = 'fingerprints.json';
+
+export function recordFromResult(result: GradeResult, base: Pick<BatchRecord, 'student' | 'source' | 'settings'>): BatchRecord {
+  return {
+    ...base,
+    status: 'graded',
+    score: result.score,
+    maxScore: result.maxScore,
+    perExercise: Object.fromEntries(result.exercises.map((e) => [e.exercise, { score: e.score, maxScore: e.maxScore }])),
+    checks: result.exercises.flatMap((e) =>
+      e.checks.map((r) => ({
+        id: r.check.id,
+        title: r.check.title,
+        exercise: e.exercise,
+        status: r.verdict.status,
+        score: r.score,
+        points: r.check.points,
+        diagnosis: r.verdict.status === 'failed' && r.verdict.diagnosis?.length ? r.verdict.diagnosis.map((d) => ({ id: d.mistakeId, title: d.title })) : undefined,
+      })),
+    ),
+    seed: result.seed,
+    seconds: Math.round(result.seconds * 1000) / 1000,
+    finishedAt: new Date().toISOString(),
+    environment: result.environment,
+  };
+}
+
+export function errorRecord(base: Pick<BatchRecord, 'student' | 'source' | 'settings'>, error: string, seed: number, seconds: number): BatchRecord {
+  return { ...base, status: 'error', error, score: 0, maxScore: 0, perExercise: {}, checks: [], seed, seconds: Math.round(seconds * 1000) / 1000, finishedAt: new Date().toISOString() };
+}
+
+export function readRecord(studentDir: string): BatchRecord | undefined {
+  try {
+    const r = JSON.parse(readFileSync(path.join(studentDir, MARKER), 'utf8')) as BatchRecord;
+    return r && typeof r.student === 'string' && (r.status === 'graded' || r.status === 'error') ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeRecord(studentDir: string, record: BatchRecord): void {
+  writeAtomic(path.join(studentDir, MARKER), JSON.stringify(record, null, 2) + '\n');
+}
+
+export function removeRecord(studentDir: string): void {
+  rmSync(path.join(studentDir, MARKER), { force: true });
+}

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES } from '../core/contract.js';
+import type { GraderConfig } from '../config/types.js';
+import type { ReporterName } from '../reporters/index.js';
+import { TRAINING_CACHE_ENV } from './cache.js';
+import { findSubmissions, RESERVED_NAMES, type SubmissionSource } from './find-submissions.js';
+import { runPool } from './pool.js';
+import { createProgress } from './progress.js';
+import { errorRecord, readRecord, removeRecord, writeRecord, type BatchRecord } from './record.js';
+import { takeShard, type Shard } from './shard.js';
+import { sourceHash } from './source-hash.js';
+import { canonicalJson } from './cache.js';
+import { writeClassOutputs, type ClassOutputs } from './write-class-outputs.js';
+import type { FromWorker, GradeJob } from './worker-protocol.js';
+
+export interface BatchOptions {
+  /** The folder of submissions (folders and .zip files). */
+  dir: string;
+  /** Output folder; default `reports/<name of dir>`. */
+  out?: string;
+  jobs?: number;
+  force?: boolean;
+  /** Grade again the submissions whose earlier run ended in an error row. */
+  retryErrors?: boolean;
+  shard?: Shard;
+  /** Wall-clock limit per submission; default from the config (see `defaultTimeoutMs`). */
+  timeoutMs?: number;
+  only?: ExerciseId[];
+  format: ReporterName;
+  config: GraderConfig;
+  visibility: 'public' | 'all';
+  /** Where progress goes (default stderr); `null` for none. */
+  progress?: NodeJS.WriteStream | null;
+}
+
+export interface BatchSummary {
+  outDir: string;
+  total: number;
+  graded: number;
+  skipped: number;
+  errors: number;
+  records: BatchRecord[];
+  outputs: ClassOutputs;
+  seconds: number;
+}
+
+const WORKER = path.resolve(import.meta.dirname, 'worker.ts');
+
+/**
+ * Grades every submission in a folder on a pool of worker processes, writing each result as
+ * soon as it is done, then the gradebook and the class summary. A rerun skips the submissions
+ * already graded with the same settings and the same files (unless `force`): a killed batch
+ * resumes where it stopped.
+ */
+export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const dir = path.resolve(o.dir);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`the submissions folder ${dir} does not exist or is not a folder`);
+  const outDir = path.resolve(o.out ?? path.join('reports', path.basename(dir)));
+  let sources = findSubmissions(dir, [outDir]);
+  if (o.shard) sources = takeShard(sources, o.shard, (s) => s.student);
+  const settings = settingsKey(o);
+  const records = new Map<string, BatchRecord>();
+  const jobs: GradeJob[] = [];
+  for (const source of sources) {
+    const studentDir = path.join(outDir, source.student);
+    const base = { student: source.student, source: { kind: source.kind, name: path.basename(source.path), sha256: '' }, settings };
+    if (RESERVED_NAMES.has(source.student.toLowerCase())) {
+      records.set(source.student, errorRecord(base, `'${source.student}' is a name the batch uses for its own files; rename the submission`, o.config.seed, 0));
+      continue;
+    }
+    const sha256 = sourceHash(source);
+    const previous = readRecord(studentDir);
+    const reusable = previous && previous.settings === settings && previous.source.sha256 === sha256 && !(o.retryErrors && previous.status === 'error');
+    if (reusable && !o.force) {
+      records.set(source.student, previous);
+      continue;
+    }
+    // The marker goes first: a batch killed while regrading never shows an old "done" beside new files.
+    removeRecord(studentDir);
+    jobs.push({ id: source.student, source, sha256, settings, outDir: studentDir, only: o.only, format: o.format, config: o.config, visibility: o.visibility });
+  }
+  const progress = o.progress === null ? undefined : createProgress({ total: sources.length, skipped: sources.length - jobs.length, stream: o.progress ?? process.stderr });
+  const timeoutMs = o.timeoutMs ?? defaultTimeoutMs(o.config, o.only);
+  await runPool(
+    jobs,
+    { workerFile: WORKER, jobs: o.jobs ?? os.availableParallelism(), timeoutMs, recycleAfter: 25, env: { [TRAINING_CACHE_ENV]: path.join(outDir, '.cache', 'training') } },
+    (job, outcome, seconds) => {
+      const base = { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings };
+      const message = outcome.ok ? (outcome.value as FromWorker) : undefined;
+      const record =
+        message?.type === 'done'
+          ? message.record
+          : errorRecord(base, outcome.ok ? 'the worker answered nothing usable' : outcome.error, o.config.seed, seconds);
+      writeRecord(job.outDir, record);
+      records.set(job.source.student, record);
+      progress?.done(job.source.student, record.status === 'graded' ? `${record.score}/${record.maxScore}` : `error: ${record.error}`);
+    },
+  );
+  progress?.finish();
+  const all = sources.map((s) => records.get(s.student)!).filter(Boolean);
+  const title = `${path.basename(dir)}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}`;
+  const outputs = await writeClassOutputs(outDir, title, all, new Map(all.map((r) => [r.student, path.join(outDir, r.student)])));
+  return {
+    outDir,
+    total: sources.length,
+    graded: jobs.length,
+    skipped: sources.length - jobs.length,
+    errors: all.filter((r) => r.status === 'error').length,
+    records: all,
+    outputs,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** What decides a result besides the submission: a change regrades without --force. */
+function settingsKey(o: BatchOptions): string {
+  const parts = { only: o.only ? [...o.only].sort() : [...EXERCISES], visibility: o.visibility, format: o.format, config: o.config };
+  return createHash('sha256').update(canonicalJson(parts)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Every exercise's budget in the sandbox, plus training when the cnn is graded, plus a minute to
+ * start: a submission that exceeds it is stuck in the grader itself.
+ */
+export function defaultTimeoutMs(config: GraderConfig, only?: readonly ExerciseId[]): number {
+  const exercises = only ?? EXERCISES;
+  const training = exercises.includes('cnn') ? config.training.limits.maxSeconds * 1000 : 0;
+  return exercises.length * config.sandbox.exerciseTimeoutMs + training + 60_000;
+}

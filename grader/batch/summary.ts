@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { writeAtomic } from '../run/write-atomic.js';
+import { renderSummary, type SummaryInput as RenderedSummary } from '../report/render-summary.js';
+import type { BatchRecord } from './record.js';
+import type { SimilarPair } from './similarity/compare.js';
+
+/** The class summary page's input (grader/report/render-summary.ts renders it), with richer similar pairs. */
+export interface SummaryInput extends RenderedSummary {
+  title: string;
+  rows: { student: string; score: number; maxScore: number; perExercise: Record<string, number>; error?: string }[];
+  /** Share of the graded submissions that passed each check, in the checks' order. */
+  checkPassRates: { id: string; title: string; exercise: string; passRate: number }[];
+  /** Known mistakes by the number of submissions diagnosed with them, most common first. */
+  mistakes: { id: string; title: string; count: number }[];
+  similarPairs: SimilarPair[];
+}
+
+export function buildSummary(title: string, records: readonly BatchRecord[], similarPairs: SimilarPair[]): SummaryInput {
+  const graded = records.filter((r) => r.status === 'graded');
+  const max = Math.max(0, ...graded.map((r) => r.maxScore));
+  const checks = new Map<string, { id: string; title: string; exercise: string; passed: number; seen: number }>();
+  const mistakes = new Map<string, { id: string; title: string; count: number }>();
+  for (const r of graded) {
+    const diagnosed = new Map<string, string>();
+    for (const c of r.checks) {
+      const entry = checks.get(c.id) ?? checks.set(c.id, { id: c.id, title: c.title, exercise: c.exercise, passed: 0, seen: 0 }).get(c.id)!;
+      entry.seen++;
+      if (c.status === 'passed') entry.passed++;
+      for (const d of c.diagnosis ?? []) diagnosed.set(d.id, d.title);
+    }
+    for (const [id, t] of diagnosed) (mistakes.get(id) ?? mistakes.set(id, { id, title: t, count: 0 }).get(id)!).count++;
+  }
+  return {
+    title,
+    rows: [...records]
+      .sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))
+      .map((r) => ({
+        student: r.student,
+        score: r.score,
+        maxScore: r.status === 'graded' ? r.maxScore : max,
+        perExercise: Object.fromEntries(Object.entries(r.perExercise).map(([x, e]) => [x, e.score])),
+        ...(r.error ? { error: r.error } : {}),
+      })),
+    checkPassRates: [...checks.values()].map((c) => ({ id: c.id, title: c.title, exercise: c.exercise, passRate: Math.round((c.passed / c.seen) * 1000) / 1000 })),
+    mistakes: [...mistakes.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)),
+    similarPairs,
+  };
+}
+
+/** Writes `summary.json` (the data, for other tools) and `summary.html` (the page). Returns the files written. */
+export async function writeSummary(outDir: string, input: SummaryInput): Promise<string[]> {
+  const json = path.join(outDir, 'summary.json');
+  const html = path.join(outDir, 'summary.html');
+  writeAtomic(json, JSON.stringify(input, null, 2) + '\n');
+  writeAtomic(html, renderSummary(input));
+  return [html, json];
+}

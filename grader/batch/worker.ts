@@ -1,0 +1,71 @@
+/**
+ * A batch worker: a child process of the grader (trusted: it runs the grader's code, and the
+ * sandbox underneath it runs the student's) that grades the submissions the batch sends it, one
+ * at a time. A crash or hang here costs one submission: the batch kills this process, records an
+ * error row and starts another worker. It exits as soon as the batch goes away.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { writeAtomic } from '../run/write-atomic.js';
+import { locateExercises } from './locate-exercises.js';
+import { unzipSafely, ZipError } from './unzip.js';
+import { fingerprintFolder } from './similarity/fingerprint.js';
+import { FINGERPRINTS, recordFromResult } from './record.js';
+import type { FromWorker, GradeJob, ToWorker } from './worker-protocol.js';
+
+const send = (m: FromWorker) => process.send?.(m);
+
+process.on('disconnect', () => process.exit(0));
+process.on('message', (m: ToWorker) => {
+  if (m?.type !== 'job') return;
+  grade(m.job).then(send, (e: unknown) => {
+    // A fault of the grader: report it with its stack, the batch records an error row and goes on.
+    send({ type: 'failed', id: m.job.id, error: `internal error in the grader: ${e instanceof Error ? e.stack ?? e.message : String(e)}` });
+  });
+});
+send({ type: 'ready' });
+
+async function grade(job: GradeJob): Promise<FromWorker> {
+  const { gradeCommand, CannotGrade } = await import('../commands/grade.js');
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'grader-batch-'));
+  try {
+    let folder: string;
+    try {
+      folder = prepare(job, scratch);
+    } catch (e) {
+      if (e instanceof ZipError) return { type: 'failed', id: job.id, error: e.message };
+      throw e;
+    }
+    writeAtomic(path.join(job.outDir, FINGERPRINTS), JSON.stringify(fingerprintFolder(folder)));
+    try {
+      const { result } = await gradeCommand({ submission: folder, out: job.outDir, only: job.only, format: job.format, config: job.config, visibility: job.visibility });
+      const record = recordFromResult(result, { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings: job.settings });
+      return { type: 'done', id: job.id, record };
+    } catch (e) {
+      if (e instanceof CannotGrade) return { type: 'failed', id: job.id, error: e.message };
+      throw e;
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The folder to grade, named after the student (the grader labels a submission by its folder's
+ * name): the submission itself when its files are at the top, else a copy of the folder that
+ * holds them (a zip is unpacked first, safely).
+ */
+function prepare(job: GradeJob, scratch: string): string {
+  const { source } = job;
+  let root = source.path;
+  if (source.kind === 'zip') {
+    root = path.join(scratch, 'unzipped');
+    unzipSafely(source.path, root);
+  }
+  const located = locateExercises(root);
+  if (source.kind === 'folder' && located === root) return root;
+  const named = path.join(scratch, 'named', source.student);
+  cpSync(located, named, { recursive: true, dereference: false, verbatimSymlinks: true });
+  return named;
+}
