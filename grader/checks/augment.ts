@@ -2,23 +2,11 @@ import fc from 'fast-check';
 import type { Matrix } from '../core/contract.js';
 import { defineChecks } from './support/define.js';
 import { forAll, forEachCase } from './support/property.js';
-import { sameAs } from './support/differential.js';
-import { mismatch, type Tolerance } from './support/compare.js';
+import { agree, sameAs } from './support/differential.js';
+import { mismatch, RESAMPLED } from './support/compare.js';
 import { intMatrix, realMatrix, realValue, smallInt, squareIntMatrix } from './support/arbitraries.js';
 import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
 import type { Probe } from './support/probe.js';
-
-/**
- * Rotation and scaling go through cos, sin and a division: a correct implementation may round
- * the source coordinates differently in the last bit, which moves an interpolated value by about
- * 1e-14 × the image's values. Relative 1e-9 as everywhere, and 1e-9 absolute for values near 0.
- */
-const RESAMPLED: Tolerance = { rel: 1e-9, abs: 1e-9 };
-
-function agree(what: string, got: unknown, want: unknown, tol?: Tolerance) {
-  const problem = mismatch(got, want, tol);
-  return problem ? { message: `${what}: ${problem}`, expected: want, got } : null;
-}
 const zeros = (h: number, w: number): Matrix => Array.from({ length: h }, () => Array<number>(w).fill(0));
 /** An h×w black image with one pixel of value v at (r, c). */
 const dot = (h: number, w: number, r: number, c: number, v: number): Matrix => {

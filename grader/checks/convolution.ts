@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import type { Mode } from '../core/contract.js';
 import { defineChecks } from './support/define.js';
 import { forAll, forEachCase, type Body } from './support/property.js';
-import { sameAs } from './support/differential.js';
-import { mismatch } from './support/compare.js';
+import { agree, sameAs } from './support/differential.js';
 import { intSignal, mode, realSignal, smallInt } from './support/arbitraries.js';
 import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
 import type { Probe } from './support/probe.js';
@@ -11,10 +10,6 @@ import type { Probe } from './support/probe.js';
 const convolve = (probe: Probe, a: number[], v: number[], m: Mode = 'full') => probe.call('convolve', [a, v, m]) as Promise<number[]>;
 
 /** A body comparing two values the submission produced, which must agree exactly (integer maths). */
-function agree(what: string, left: unknown, right: unknown) {
-  const problem = mismatch(left, right);
-  return problem ? { message: `${what}: ${problem}`, expected: right, got: left } : null;
-}
 
 /** The lecture's own numbers. */
 const WORKED: { a: number[]; v: number[]; mode: Mode }[] = [

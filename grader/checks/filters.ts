@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Matrix } from '../core/contract.js';
 import { defineChecks } from './support/define.js';
 import { forAll, forEachCase } from './support/property.js';
-import { sameAs } from './support/differential.js';
+import { agree, sameAs } from './support/differential.js';
 import { mismatch } from './support/compare.js';
 import { intMatrix, realMatrix } from './support/arbitraries.js';
 import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
@@ -11,10 +11,6 @@ type Operator = 'prewitt' | 'sobel';
 type Gradients = { x: Matrix; y: Matrix; magnitude: Matrix };
 
 /** `what` holds when `got` equals `want` (FLOAT64 tolerance: sums of 1/size² are not exact). */
-function agree(what: string, got: unknown, want: unknown) {
-  const problem = mismatch(got, want);
-  return problem ? { message: `${what}: ${problem}`, expected: want, got } : null;
-}
 const outer = (u: number[], v: number[]): Matrix => u.map((a) => v.map((b) => a * b));
 const add = (a: Matrix, b: Matrix): Matrix => a.map((row, r) => row.map((x, c) => x + b[r]?.[c]));
 

@@ -8,6 +8,11 @@ export interface Tolerance {
 }
 /** The contract's 1e-9 relative error, for float64 maths. */
 export const FLOAT64: Tolerance = { rel: 1e-9, abs: 1e-12 };
+/**
+ * For resampled images (rotate, scale): a correct implementation may round source coordinates
+ * differently in the last bit (cos, sin, a division), which moves values near 0 by ~1e-12.
+ */
+export const RESAMPLED: Tolerance = { rel: 1e-9, abs: 1e-9 };
 /** For tensors held in Float32Array. */
 export const FLOAT32: Tolerance = { rel: 1e-4, abs: 1e-5 };
 

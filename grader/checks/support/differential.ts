@@ -1,5 +1,5 @@
 import { FLOAT64, mismatch, type Tolerance } from './compare.js';
-import type { Body } from './property.js';
+import type { Body, Failure } from './property.js';
 
 /**
  * A body that calls the submission's `name` with `args(input)` and compares the result with
@@ -17,4 +17,10 @@ export function sameAs<T>(
     const problem = mismatch(got, want, tol);
     return problem ? { message: `${name}: ${problem}`, expected: want, got } : null;
   };
+}
+
+/** A failure when `got` differs from `want` (both usually from the submission), else null. */
+export function agree(what: string, got: unknown, want: unknown, tol: Tolerance = FLOAT64): Failure | null {
+  const problem = mismatch(got, want, tol);
+  return problem ? { message: `${what}: ${problem}`, expected: want, got } : null;
 }

@@ -5,22 +5,25 @@ import { SubmissionFault } from './probe.js';
 export interface InvalidCall {
   name: string;
   args: unknown[];
-  argument: string;
+  /** The argument's name, or several names any one of which will do. */
+  argument: string | readonly string[];
   why: string;
 }
 
 /** A body that demands an Error whose message names the bad argument (the contract's rule). */
 export const throwsNamingArgument: Body<InvalidCall> = async ({ name, args, argument, why }, probe) => {
+  const names = typeof argument === 'string' ? [argument] : argument;
+  const quoted = names.map((n) => `'${n}'`).join(' or ');
   try {
     const got = await probe.call(name, args);
-    return { message: `${name} should throw an Error for ${why}, but returned a value`, expected: `an Error naming '${argument}'`, got };
+    return { message: `${name} should throw an Error for ${why}, but returned a value`, expected: `an Error naming ${quoted}`, got };
   } catch (e) {
     if (!(e instanceof SubmissionFault) || e.outcome.kind !== 'threw') throw e;
     const message = e.outcome.message;
     if (/not implemented/i.test(message)) throw e;
-    const named = new RegExp(`(^|[^A-Za-z0-9_])${argument}([^A-Za-z0-9_]|$)`).test(message);
+    const named = names.some((n) => new RegExp(`(^|[^A-Za-z0-9_])${n}([^A-Za-z0-9_]|$)`).test(message));
     return named
       ? null
-      : { message: `${name} threw for ${why}, but the message does not name the argument '${argument}'`, expected: `a message naming '${argument}'`, got: message };
+      : { message: `${name} threw for ${why}, but the message does not name the argument ${quoted}`, expected: `a message naming ${quoted}`, got: message };
   }
 };
