@@ -5,9 +5,11 @@ import { convolutionChecks } from './convolution.js';
 import { convolution2dChecks } from './convolution2d.js';
 import { filtersChecks } from './filters.js';
 import { augmentChecks } from './augment.js';
+import { layersChecks } from './layers.js';
+import { parametersChecks } from './parameters.js';
 
 /** Every check of every exercise, in the order reports show them. */
-export const ALL_CHECKS: readonly Check[] = [...convolutionChecks, ...convolution2dChecks, ...filtersChecks, ...augmentChecks];
+export const ALL_CHECKS: readonly Check[] = [...convolutionChecks, ...convolution2dChecks, ...filtersChecks, ...augmentChecks, ...layersChecks, ...parametersChecks];
 
 export interface Selection {
   only?: readonly ExerciseId[];
