@@ -49,8 +49,9 @@ export function trainingCache(dir: string, options: CacheOptions = {}): Training
     return path.join(dir, `${key}.json`);
   };
   const get = <T>(key: string): T | undefined => {
+    const f = file(key);
     try {
-      return (JSON.parse(readFileSync(file(key), 'utf8')) as { value: T }).value;
+      return (JSON.parse(readFileSync(f, 'utf8')) as { value: T }).value;
     } catch {
       return undefined; // missing (or unreadable: then it is trained again and rewritten)
     }

@@ -24,14 +24,15 @@ export interface SimilarityOptions {
   /** ... and sharing at least this many fingerprints (tiny files say nothing). */
   minShared: number;
   /**
-   * A fingerprint found in more than this share of the class (and in more than 2 submissions)
-   * is common idiom, not copying, and is ignored (MOSS's `-m`).
+   * A fingerprint found in more than `maxHolders` submissions and in more than `maxShare` of
+   * the class is common idiom (or the slide's code), not copying, and is ignored (MOSS's `-m`).
    */
+  maxHolders: number;
   maxShare: number;
   maxRegions: number;
 }
 
-export const DEFAULT_SIMILARITY: SimilarityOptions = { threshold: 0.5, minShared: 8, maxShare: 0.5, maxRegions: 8 };
+export const DEFAULT_SIMILARITY: SimilarityOptions = { threshold: 0.5, minShared: 8, maxHolders: 10, maxShare: 0.5, maxRegions: 8 };
 
 /**
  * The pairs of submissions whose fingerprints overlap at or above the threshold, the most
@@ -54,7 +55,7 @@ export function findSimilarPairs(
     keys.set(student, own);
     for (const key of own) (holders.get(key) ?? holders.set(key, []).get(key)!).push(student);
   }
-  const common = Math.max(2, Math.floor(options.maxShare * prints.size));
+  const common = Math.max(options.maxHolders, Math.floor(options.maxShare * prints.size));
   const sharedCount = new Map<string, number>();
   for (const students of holders.values()) {
     if (students.length < 2 || students.length > common) continue;
