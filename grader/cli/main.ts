@@ -5,7 +5,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXERCISES, isExerciseId, type ExerciseId } from '../core/contract.js';
-import { resolveConfig } from '../config/resolve.js';
+import { cliConfig } from '../config/from-cli.js';
 import { REPORTERS, type ReporterName } from '../reporters/index.js';
 
 function gradingOptions<T>(y: Argv<T>) {
@@ -17,7 +17,8 @@ function gradingOptions<T>(y: Argv<T>) {
     .option('format', { choices: Object.keys(REPORTERS) as ReporterName[], default: 'gradescope' as ReporterName, describe: 'format of the results file' })
     .option('public-only', { type: 'boolean', default: false, describe: 'grade only the public checks (a student\u2019s local score)' })
     .option('train-samples', { type: 'number', describe: 'train on a subset of MNIST (quick runs)' })
-    .option('test-samples', { type: 'number', describe: 'evaluate on a subset of MNIST (quick runs)' });
+    .option('test-samples', { type: 'number', describe: 'evaluate on a subset of MNIST (quick runs)' })
+    .option('config', { type: 'string', describe: 'instructor config file (default ./grader.config.ts if present)' });
 }
 
 function parseOnly(only: string | undefined): ExerciseId[] | undefined {
@@ -36,12 +37,12 @@ async function main(argv: string[]): Promise<number> {
   await yargs(argv)
     .scriptName('grader')
     .command(
-      '$0 <submission>',
+      ['$0 <submission>', 'grade <submission>'],
       'grade one submission folder',
       (y) => gradingOptions(y).positional('submission', { type: 'string', demandOption: true }).option('out', { type: 'string', describe: 'output folder (default reports/<folder name>)' }),
       async (a) => {
         const { gradeCommand } = await import('../commands/grade.js');
-        const config = resolveConfig(undefined, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
         const { result, outDir } = await gradeCommand({
           submission: a.submission,
           out: a.out,
@@ -70,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         const { batchCommand } = await import('../commands/batch.js');
         const { parseShard } = await import('../batch/shard.js');
-        const config = resolveConfig(undefined, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
         if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got ${a.jobs}`);
         if (a.timeout !== undefined && !(a.timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got ${a.timeout}`);
         let shard;
@@ -104,6 +105,19 @@ async function main(argv: string[]): Promise<number> {
         await mergeCommand({ dirs: a.dirs as string[], out: a.out, log });
       },
     )
+    .command(
+      'release [out]',
+      'write the student starter repository (public checks only), or with --gradescope the private Gradescope autograder zip',
+      (y) =>
+        y
+          .positional('out', { type: 'string', describe: 'folder for the student repository' })
+          .option('config', { type: 'string', describe: 'instructor config file (default ./grader.config.ts if present)' })
+          .option('gradescope', { type: 'string', describe: 'also write the Gradescope autograder zip (hidden checks included) to this file' }),
+      async (a) => {
+        const { releaseCommand } = await import('../release/command.js');
+        await releaseCommand({ out: a.out, gradescope: a.gradescope, configFile: a.config, log });
+      },
+    )
     .strict()
     .help()
     .fail((msg, err) => {
@@ -117,7 +131,7 @@ main(hideBin(process.argv)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);
-    const known = e instanceof UsageError || (e instanceof Error && e.constructor.name === 'CannotGrade');
+    const known = e instanceof UsageError || (e instanceof Error && ['CannotGrade', 'ConfigError', 'ReleaseRefused'].includes(e.constructor.name));
     log(known ? `grader: ${message}` : `grader: internal error: ${e instanceof Error ? e.stack : message}`);
     process.exitCode = known ? 2 : 1;
   },

@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG } from './defaults.js';
+import type { UserConfig } from './define.js';
 import type { GraderConfig } from './types.js';
 
 /** Options that the command line may set on top of the config file. */
@@ -11,20 +12,29 @@ export interface ConfigOverrides {
   testSamples?: number;
 }
 
-/** Partial user config becomes complete, resolved config here and nowhere else. */
-export function resolveConfig(base: GraderConfig = DEFAULT_CONFIG, o: ConfigOverrides = {}): GraderConfig {
+/**
+ * Partial user config becomes complete, resolved config here and nowhere else. Precedence: the
+ * command line (`o`), then the config file (`user`, already validated), then `base`.
+ */
+export function resolveConfig(base: GraderConfig = DEFAULT_CONFIG, o: ConfigOverrides = {}, user: UserConfig = {}): GraderConfig {
+  const checks: GraderConfig['checks'] = { ...base.checks };
+  for (const [id, c] of Object.entries(user.checks ?? {})) checks[id] = { ...checks[id], ...c };
+  const limits = { ...base.training.limits, ...user.training?.limits };
   return {
     ...base,
-    seed: o.seed ?? base.seed,
-    numRuns: o.numRuns ?? base.numRuns,
-    sandbox: { ...base.sandbox, mode: o.sandbox ?? base.sandbox.mode },
+    seed: o.seed ?? user.seed ?? base.seed,
+    numRuns: o.numRuns ?? user.numRuns ?? base.numRuns,
+    checks,
+    sandbox: { ...base.sandbox, ...user.sandbox, mode: o.sandbox ?? user.sandbox?.mode ?? base.sandbox.mode },
     training: {
       ...base.training,
-      backend: o.backend ?? base.training.backend,
+      fullPointsAccuracy: user.training?.fullPointsAccuracy ?? base.training.fullPointsAccuracy,
+      zeroPointsAccuracy: user.training?.zeroPointsAccuracy ?? base.training.zeroPointsAccuracy,
+      backend: o.backend ?? user.training?.backend ?? base.training.backend,
       limits: {
-        ...base.training.limits,
-        trainSamples: o.trainSamples ?? base.training.limits.trainSamples,
-        testSamples: o.testSamples ?? base.training.limits.testSamples,
+        ...limits,
+        trainSamples: o.trainSamples ?? limits.trainSamples,
+        testSamples: o.testSamples ?? limits.testSamples,
       },
     },
   };

@@ -13,14 +13,25 @@ export interface TrainingLimits {
   testSamples?: number;
 }
 
+export interface CheckOverride {
+  points?: number;
+  visibility?: Visibility;
+  enabled?: boolean;
+  seed?: number;
+  numRuns?: number;
+}
+
 /** Resolved configuration: every field present. Built once by `resolveConfig`. */
 export interface GraderConfig {
   /** The run's seed; each check derives its own from it and its id. */
   seed: number;
   /** fast-check runs per property. */
   numRuns: number;
-  /** Per-check overrides of points and visibility, or `enabled: false` to drop a check. */
-  checks: Record<string, { points?: number; visibility?: Visibility; enabled?: boolean }>;
+  /**
+   * Per-check overrides of points and visibility, `enabled: false` to drop a check, and a pinned
+   * seed or number of runs (see checkSettings in per-check.ts).
+   */
+  checks: Record<string, CheckOverride>;
   training: {
     limits: TrainingLimits;
     /** Accuracy for full points, and below which no points are given (linear between). */

@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { UserConfig } from './define.js';
+import { ConfigError, validateUserConfig } from './validate.js';
+
+/** The config file used when `--config` is not given, if it exists in the working folder. */
+export const DEFAULT_CONFIG_FILES = ['grader.config.ts', 'grader.config.json'];
+
+/**
+ * Reads and validates a config file: `.json`, or a module (`.ts`, `.mjs`, `.js`) whose default
+ * export is the config (use defineConfig for types). `file` undefined: the default file if any.
+ */
+export async function loadUserConfig(file: string | undefined, knownChecks: readonly string[], cwd = process.cwd()): Promise<{ config: UserConfig; file?: string }> {
+  const chosen = file ?? DEFAULT_CONFIG_FILES.find((f) => existsSync(path.join(cwd, f)));
+  if (!chosen) return { config: {} };
+  const full = path.resolve(cwd, chosen);
+  if (!existsSync(full)) throw new ConfigError(chosen, ['the file does not exist']);
+  let raw: unknown;
+  if (full.endsWith('.json')) {
+    try {
+      raw = JSON.parse(readFileSync(full, 'utf8'));
+    } catch (e) {
+      throw new ConfigError(chosen, [`not valid JSON: ${e instanceof Error ? e.message : String(e)}`]);
+    }
+  } else {
+    const module = (await import(pathToFileURL(full).href)) as { default?: unknown };
+    if (module.default === undefined) throw new ConfigError(chosen, ['the module has no default export (export default defineConfig({...}))']);
+    raw = module.default;
+  }
+  return { config: validateUserConfig(raw, knownChecks, chosen), file: full };
+}

@@ -1,0 +1,15 @@
+import type { GraderConfig } from './types.js';
+import { checkSeed } from '../checks/support/define.js';
+
+/**
+ * The seed and the config one check runs with: the config file may pin a check's seed and
+ * numRuns; otherwise the seed derives from the run's seed and the check id. Every front end
+ * (grading, the student's tests, the release's recording) builds a check's context from this.
+ */
+export function checkSettings(config: GraderConfig, checkId: string): { seed: number; config: GraderConfig } {
+  const own = config.checks[checkId];
+  return {
+    seed: own?.seed ?? checkSeed(config.seed, checkId),
+    config: own?.numRuns === undefined ? config : { ...config, numRuns: own.numRuns },
+  };
+}

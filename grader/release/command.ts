@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { cliConfig } from '../config/from-cli.js';
+
+export interface ReleaseCommandOptions {
+  out?: string;
+  gradescope?: string;
+  configFile?: string;
+  log: (line: string) => void;
+}
+
+/** `npm run release -- <out-dir>` or `npm run release -- --gradescope <zip>`. */
+export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
+  if (!o.out && !o.gradescope) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, or --gradescope <zip>']);
+  if (o.gradescope) {
+    const { gradescopeBundle } = await import('./gradescope-bundle.js');
+    const b = gradescopeBundle(o.gradescope);
+    o.log(`Gradescope autograder (private: it holds the hidden checks and the reference): ${b.file}, ${b.entries} files, ${(b.bytes / 1e6).toFixed(1)} MB`);
+  }
+  if (o.out) {
+    const config = await cliConfig(o.configFile);
+    const { writeRelease } = await import('./write-release.js');
+    const s = await writeRelease({ out: o.out, config, log: o.log });
+    o.log(`Student release in ${path.relative(process.cwd(), s.out) || '.'}: ${s.files.length} files, ${s.publicChecks.length} public checks, ${s.leftOut.length} left out; recorded table ${(s.tableBytes / 1e6).toFixed(1)} MB; ${s.seconds.toFixed(1)} s`);
+    o.log(`Catalogued mistakes the public checks diagnose: ${s.record.diagnosed.length}`);
+    if (s.record.notRun.length) o.log(`Not run at release (training; they must not use ctx.reference): ${s.record.notRun.join(', ')}`);
+  }
+}
