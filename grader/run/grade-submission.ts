@@ -6,6 +6,7 @@ import { checkSeed } from '../checks/support/define.js';
 import type { Mistake } from '../mistakes/types.js';
 import type { Reference } from './reference.js';
 import { runCheck, type CheckResult } from './run-check.js';
+import type { Pictures } from '../report/pictures.js';
 
 export interface ExerciseResult {
   exercise: ExerciseId;
@@ -27,6 +28,8 @@ export interface GradeResult {
   exercises: ExerciseResult[];
   /** How the grading ran (sandbox, tfjs backend, node version): recorded for reproducibility. */
   environment: Record<string, string>;
+  /** The submission's filters and augmentations on sample images, for report.html (grader/report/pictures.ts). */
+  pictures?: Pictures;
 }
 
 export interface GradeOptions {

@@ -1,0 +1,9 @@
+import type { Reporter } from '../reporters/types.js';
+import { renderReport } from './render-report.js';
+
+/** report.html: the pictures travel in `result.pictures` (see collectPictures). */
+export const htmlReporter: Reporter = {
+  name: 'html',
+  fileName: 'report.html',
+  render: (result) => renderReport(result),
+};

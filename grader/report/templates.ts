@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+
+const DIR = new URL('./templates/', import.meta.url);
+
+/**
+ * The report's handlebars environment: its own instance (nothing registered globally), every
+ * partial under templates/partials/, one helper. Templates use `{{…}}` only, which escapes;
+ * charts come in as Handlebars.SafeString made by the SVG helpers, which escape their own text.
+ */
+function environment(): typeof Handlebars {
+  const hbs = Handlebars.create();
+  for (const file of readdirSync(new URL('partials/', DIR))) {
+    if (file.endsWith('.hbs')) hbs.registerPartial(file.slice(0, -4), readFileSync(new URL(`partials/${file}`, DIR), 'utf8'));
+  }
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  return hbs;
+}
+
+let env: typeof Handlebars | undefined;
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** The template `templates/<name>.hbs`, compiled once per process. */
+export function template(name: 'report' | 'summary'): Handlebars.TemplateDelegate {
+  env ??= environment();
+  let t = compiled.get(name);
+  if (!t) {
+    t = env.compile(readFileSync(new URL(`${name}.hbs`, DIR), 'utf8'), { strict: false, preventIndent: true });
+    compiled.set(name, t);
+  }
+  return t;
+}
