@@ -10,6 +10,8 @@ import { writeAtomic } from '../run/write-atomic.js';
 import { REPORTERS, type ReporterName } from '../reporters/index.js';
 import { formatCheckText } from '../feedback/format-text.js';
 import { openSandboxedSubmission, DEFAULT_SANDBOX_OPTIONS } from '../sandbox/index.js';
+import { htmlReporter } from '../report/html-reporter.js';
+import { collectPictures } from '../report/pictures.js';
 
 export interface GradeCommandOptions {
   submission: string;
@@ -44,10 +46,13 @@ export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: Gr
       environment: { sandbox: `${submission.sandbox.mode} (${submission.sandbox.detail})` },
       onCheck: (r) => o.log?.(formatCheckText(r).split('\n')[0]),
     });
+    // Pictures ask the live submission, so they come before close().
+    const pictured = result.exercises.map((e) => e.exercise).filter((e) => e === 'filters' || e === 'augment');
+    if (pictured.length > 0) result.pictures = await collectPictures(submission, REFERENCE, { exercises: pictured });
   } finally {
     await submission.close();
   }
-  for (const reporter of new Set([REPORTERS[o.format], REPORTERS.junit])) {
+  for (const reporter of new Set([REPORTERS[o.format], REPORTERS.junit, htmlReporter])) {
     writeAtomic(path.join(outDir, reporter.fileName), await reporter.render(result));
   }
   return { result, outDir };
