@@ -6,9 +6,8 @@ import { defineConfig } from './grader/config/define.js';
 
 export default defineConfig({
   checks: {
-    // These two pass the student's own output to the reference, so a student release cannot
-    // replay them (npm run release refuses): they count as hidden checks.
-    'convolution.binomial-recursive': { visibility: 'hidden' },
+    // It passes the student's own output to the reference, so a student release cannot replay
+    // it (npm run release refuses): it counts as a hidden check.
     'parameters.giant-model': { visibility: 'hidden' },
     // Its source holds a from-scratch maxPool2dBackward (routeToFirstMax): shipping it would hand
     // students the answer (npm run release refuses lines of solutions/).
