@@ -14,6 +14,7 @@ export interface RunnerSettings {
   sourceName: string;
   plan: LaunchPlan;
   callTimeoutMs: number;
+  loadTimeoutMs: number;
   budgetMs: number;
   outputCapBytes: number;
 }
@@ -55,7 +56,7 @@ export class ExerciseRunner {
     if (this.loadFailure !== null) return { kind: 'missing', message: this.loadFailure };
     if (this.remaining() <= 0) return { kind: 'timeout', ms: this.s.budgetMs };
     const child = await this.ready();
-    if (child === null) return { kind: 'missing', message: this.loadFailure ?? 'the module did not load' };
+    if (!(child instanceof ChildHandle)) return child;
     if (this.remaining() <= 0) return { kind: 'timeout', ms: this.s.budgetMs };
 
     const id = this.nextId++;
@@ -87,8 +88,12 @@ export class ExerciseRunner {
     }
   }
 
-  /** The live child with the module loaded, starting one if needed; null (and loadFailure set) if it cannot load. */
-  private async ready(): Promise<ChildHandle | null> {
+  /**
+   * The live child with the module loaded, starting one if needed. If it cannot load, the
+   * outcome instead: `missing` (remembered in loadFailure), or `timeout` when the exercise's
+   * budget, not the module, ran out.
+   */
+  private async ready(): Promise<ChildHandle | CallOutcome> {
     if (this.child?.alive) return this.child;
     this.child = null;
     const child = new ChildHandle(this.s.plan, this.output, TRANSFER_LIMITS.maxFrameBytes);
@@ -105,10 +110,10 @@ export class ExerciseRunner {
         throw new Error(`sandbox: the child process for ${this.s.sourceName} failed before loading it: ${why}. Output: ${this.output.text().slice(-500)}`);
       }
       this.loadFailure = `${this.s.sourceName}: the process running your code ${why}`;
-      return null;
+      return { kind: 'missing', message: this.loadFailure };
     }
 
-    const limit = Math.min(this.s.callTimeoutMs, this.remaining());
+    const limit = Math.min(this.s.loadTimeoutMs, this.remaining());
     const t0 = performance.now();
     const r = await child.receive(limit);
     this.spentMs += performance.now() - t0;
@@ -117,11 +122,12 @@ export class ExerciseRunner {
       return child;
     }
     this.discard(child);
+    if (r.type === 'timeout' && limit < this.s.loadTimeoutMs) return { kind: 'timeout', ms: this.s.budgetMs };
     if (r.type === 'timeout') this.loadFailure = `${this.s.sourceName} did not finish loading within ${Math.round(limit)} ms (an endless loop at the top level?)`;
     else if (r.type === 'gone') this.loadFailure = `${this.s.sourceName} stopped the process while loading: ${exitWords(r.exit)}`;
     else if (isEvent(r, 'load-failed')) this.loadFailure = `${this.s.sourceName} failed to load: ${clean(String((r.message as { message?: unknown }).message))}`;
     else this.loadFailure = `${this.s.sourceName}: the process running your code sent something unexpected while loading`;
-    return null;
+    return { kind: 'missing', message: this.loadFailure };
   }
 
   private discard(child: ChildHandle): void {

@@ -15,7 +15,9 @@ export function encodeFrame(message: unknown): Buffer[] {
 export type FrameEvent = { kind: 'message'; message: unknown } | { kind: 'error'; message: string };
 
 export class FrameDecoder {
+  /** Unread chunks are chunks[head..]; `head` avoids O(n) shifts when a sender drips bytes. */
   private chunks: Buffer[] = [];
+  private head = 0;
   private buffered = 0;
   private expected = -1;
   private failed = false;
@@ -33,9 +35,8 @@ export class FrameDecoder {
         if (this.buffered < 4) break;
         this.expected = this.take(4).readUInt32BE(0);
         if (this.expected > this.maxFrameBytes) {
-          this.failed = true;
+          this.fail();
           out.push({ kind: 'error', message: `a message of ${this.expected} bytes is larger than the limit of ${this.maxFrameBytes} bytes` });
-          this.chunks = [];
           return out;
         }
       }
@@ -45,35 +46,48 @@ export class FrameDecoder {
       try {
         out.push({ kind: 'message', message: deserialize(body) });
       } catch (e) {
-        this.failed = true;
+        this.fail();
         out.push({ kind: 'error', message: `a message could not be read (${e instanceof Error ? e.message : String(e)})` });
-        this.chunks = [];
         return out;
       }
+    }
+    if (this.head > 1024 && this.head * 2 > this.chunks.length) {
+      this.chunks = this.chunks.slice(this.head);
+      this.head = 0;
     }
     return out;
   }
 
+  private fail(): void {
+    this.failed = true;
+    this.chunks = [];
+    this.head = 0;
+  }
+
   private take(n: number): Buffer {
-    const first = this.chunks[0]!;
+    const first = this.chunks[this.head]!;
     let result: Buffer;
     if (first.length >= n) {
       result = first.subarray(0, n);
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
+      if (first.length === n) this.head++;
+      else this.chunks[this.head] = first.subarray(n);
     } else {
       result = Buffer.allocUnsafe(n);
       let filled = 0;
       while (filled < n) {
-        const c = this.chunks[0]!;
+        const c = this.chunks[this.head]!;
         const k = Math.min(c.length, n - filled);
         c.copy(result, filled, 0, k);
         filled += k;
-        if (k === c.length) this.chunks.shift();
-        else this.chunks[0] = c.subarray(k);
+        if (k === c.length) this.head++;
+        else this.chunks[this.head] = c.subarray(k);
       }
     }
     this.buffered -= n;
+    if (this.head === this.chunks.length) {
+      this.chunks = [];
+      this.head = 0;
+    }
     return result;
   }
 }

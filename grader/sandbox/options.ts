@@ -8,8 +8,13 @@ export interface SandboxOptions {
    * `none`: a plain child process (trusted code only); `auto`: bwrap when it works here, else node.
    */
   mode: SandboxMode;
-  /** Wall-clock limit for one call (and for loading a module). */
+  /** Wall-clock limit for one call. */
   callTimeoutMs: number;
+  /**
+   * Wall-clock limit for loading a module (its top-level code and imports; tfjs alone takes
+   * ~0.3 s, more on a busy machine). Default: the larger of callTimeoutMs and 15 s.
+   */
+  loadTimeoutMs?: number;
   /** Wall-clock budget for all calls (and loads) of one exercise. */
   exerciseTimeoutMs: number;
   /** V8 heap limit of a child (`--max-old-space-size`); the address-space limit is derived from it. */
@@ -26,7 +31,7 @@ export interface SandboxInfo {
   detail: string;
 }
 
-export const DEFAULT_SANDBOX_OPTIONS: Readonly<Required<Omit<SandboxOptions, 'label'>>> = Object.freeze({
+export const DEFAULT_SANDBOX_OPTIONS: Readonly<Required<Omit<SandboxOptions, 'label' | 'loadTimeoutMs'>>> = Object.freeze({
   mode: 'auto',
   callTimeoutMs: 5_000,
   exerciseTimeoutMs: 60_000,
@@ -51,6 +56,8 @@ export const TRANSFER_LIMITS = Object.freeze({
   maxMessageChars: 2_000,
 });
 
+export const MIN_LOAD_TIMEOUT_MS = 15_000;
+
 /** Time a child may take to start before any student code runs (a machine problem, not the student's). */
 export const STARTUP_TIMEOUT_MS = 20_000;
 
@@ -60,12 +67,16 @@ export function resolveSandboxOptions(dir: string, options: Partial<SandboxOptio
   const o = { ...DEFAULT_SANDBOX_OPTIONS, ...stripUndefined(options) };
   const modes: SandboxMode[] = ['auto', 'bwrap', 'node', 'none'];
   if (!modes.includes(o.mode)) throw new Error(`sandbox: mode must be one of ${modes.join(', ')}, got ${String(o.mode)}`);
+  const loadTimeoutMs = o.loadTimeoutMs ?? Math.max(o.callTimeoutMs, MIN_LOAD_TIMEOUT_MS);
   for (const key of ['callTimeoutMs', 'exerciseTimeoutMs', 'memoryMb', 'outputCapBytes'] as const) {
     const v = o[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new Error(`sandbox: ${key} must be a positive number, got ${String(v)}`);
   }
   const label = options.label ?? (dir.replace(/[/\\]+$/, '').split(/[/\\]/).pop() || dir);
-  return { ...o, label };
+  if (typeof loadTimeoutMs !== 'number' || !Number.isFinite(loadTimeoutMs) || loadTimeoutMs <= 0) {
+    throw new Error(`sandbox: loadTimeoutMs must be a positive number, got ${String(loadTimeoutMs)}`);
+  }
+  return { ...o, loadTimeoutMs, label };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -105,6 +105,7 @@ class Sandboxed implements SandboxedSubmission {
     if (r) return r;
     const cnn = exercise === 'cnn';
     const callTimeoutMs = cnn ? Math.max(CNN_LIMITS.minCallTimeoutMs, this.o.callTimeoutMs * CNN_LIMITS.timeoutFactor) : this.o.callTimeoutMs;
+    const loadTimeoutMs = cnn ? Math.max(this.o.loadTimeoutMs, callTimeoutMs) : this.o.loadTimeoutMs;
     const memoryMb = cnn ? Math.max(CNN_LIMITS.minMemoryMb, this.o.memoryMb) : this.o.memoryMb;
     const budgetMs = cnn ? Math.max(this.o.exerciseTimeoutMs, 2 * callTimeoutMs) : this.o.exerciseTimeoutMs;
     const config: ChildConfig = {
@@ -126,7 +127,7 @@ class Sandboxed implements SandboxedSubmission {
       tools: detectTools(),
       disableUserns: this.disableUserns,
     });
-    r = new ExerciseRunner({ sourceName: p.sourceName, plan, callTimeoutMs, budgetMs, outputCapBytes: this.o.outputCapBytes });
+    r = new ExerciseRunner({ sourceName: p.sourceName, plan, callTimeoutMs, loadTimeoutMs, budgetMs, outputCapBytes: this.o.outputCapBytes });
     this.runners.set(exercise, r);
     return r;
   }

@@ -14,7 +14,7 @@ export const bwrap = await probeBwrap();
 export const tools = detectTools();
 
 /** Small limits so that hostile tests are quick. */
-export const QUICK: Partial<SandboxOptions> = { callTimeoutMs: 1_500, exerciseTimeoutMs: 30_000, memoryMb: 256, outputCapBytes: 16 * 1024 };
+export const QUICK: Partial<SandboxOptions> = { callTimeoutMs: 1_000, loadTimeoutMs: 2_000, exerciseTimeoutMs: 30_000, memoryMb: 256, outputCapBytes: 16 * 1024 };
 
 /** Pids of live processes whose command line mentions `text` (the sandbox's temp folder). */
 export function processesMentioning(text: string): number[] {

@@ -1,0 +1,77 @@
+/** The honest path in every mode, concurrency, closing, options, and the speed of a call. */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SANDBOX_OPTIONS, openSandboxedSubmission } from '../../grader/sandbox/index.js';
+import { QUICK, bwrap, fixture, leftovers, withSubmission } from './helpers.js';
+
+const modes = ['none', 'node', ...(bwrap.ok ? (['bwrap'] as const) : [])] as const;
+
+describe.each(modes)('honest submission, mode %s', (mode) => {
+  it('answers calls and reads, keeps NaN/Infinity/-0 and Float64Array, reports missing exports', async () => {
+    await withSubmission(fixture('honest-multifile'), { ...QUICK, mode }, async (s) => {
+      expect(s.sandbox.mode).toBe(mode);
+      expect(await s.get('convolution', 'convolve', [[1, 2, 3], [0, 1, 0.5]])).toEqual({ kind: 'returned', value: [0, 1, 2.5, 4, 1.5] });
+      const special = await s.get('convolution', 'binomialKernel', [7]);
+      expect(special.kind).toBe('returned');
+      const v = (special as { value: number[] }).value;
+      expect(v.map(String)).toEqual(['NaN', 'Infinity', '-Infinity', '0', '7']);
+      expect(Object.is(v[3], -0)).toBe(true);
+      const smooth = await s.get('convolution', 'smooth', [[1, 2], [1]]);
+      expect((smooth as { value: unknown }).value).toEqual(new Float64Array([1, 2]));
+      expect(await s.get('convolution', 'nope', [])).toEqual({ kind: 'missing', message: "convolution.ts does not export 'nope'" });
+      expect((await s.get('layers', 'conv2dForward', [])).kind).toBe('missing');
+    });
+  });
+
+  it('runs concurrent calls of one exercise one at a time, and exercises side by side', async () => {
+    await withSubmission(fixture('honest-multifile'), { ...QUICK, mode }, async (s) => {
+      const calls = Array.from({ length: 50 }, (_, i) => s.get('convolution', 'movingAverageKernel', [1 + (i % 5)]));
+      const results = await Promise.all(calls);
+      results.forEach((r, i) => expect(r).toEqual({ kind: 'returned', value: new Array(1 + (i % 5)).fill(1 / (1 + (i % 5))) }));
+    });
+  });
+});
+
+describe('lifecycle', () => {
+  it('close() kills the children, removes the temp folder, is idempotent; later calls are refused', async () => {
+    const s = await openSandboxedSubmission(fixture('prototype-poison'), { ...QUICK, mode: 'node' });
+    await s.get('convolution', 'polluted', []);
+    await s.get('convolution2d', 'polluted', []);
+    expect(existsSync(s.workDir)).toBe(true);
+    await Promise.all([s.close(), s.close()]);
+    await s.close();
+    expect(existsSync(s.workDir)).toBe(false);
+    expect(await leftovers(s.workDir)).toEqual([]);
+    expect((await s.get('convolution', 'polluted', [])).kind).toBe('crashed');
+  });
+
+  it('resolves options once, with defaults, and refuses bad ones', async () => {
+    expect(DEFAULT_SANDBOX_OPTIONS).toMatchObject({ mode: 'auto', callTimeoutMs: 5000, exerciseTimeoutMs: 60000 });
+    await expect(openSandboxedSubmission(fixture('honest-multifile'), { mode: 'chroot' as never })).rejects.toThrow(/mode must be one of/);
+    await expect(openSandboxedSubmission(fixture('honest-multifile'), { callTimeoutMs: -1 })).rejects.toThrow(/callTimeoutMs/);
+    await withSubmission(fixture('honest-multifile'), {}, async (s) => {
+      expect(s.label).toBe('honest-multifile');
+      expect(s.sandbox.mode).toBe(bwrap.ok ? 'bwrap' : 'node');
+      await expect(s.get('nonsense' as never, 'x', [])).rejects.toThrow(/unknown exercise/);
+    });
+  });
+
+  it.skipIf(bwrap.ok)('mode bwrap without bwrap is an error, not a silent downgrade', async () => {
+    await expect(openSandboxedSubmission(fixture('honest-multifile'), { mode: 'bwrap' })).rejects.toThrow(/bwrap/);
+  });
+
+  it.each(modes)('a call costs well under a millisecond (mode %s)', async (mode) => {
+    await withSubmission(fixture('honest-multifile'), { ...QUICK, mode }, async (s) => {
+      const t0 = performance.now();
+      await s.get('convolution', 'movingAverageKernel', [3]);
+      const startup = performance.now() - t0;
+      for (let i = 0; i < 200; i++) await s.get('convolution', 'movingAverageKernel', [3]);
+      const n = 1000;
+      const t1 = performance.now();
+      for (let i = 0; i < n; i++) await s.get('convolution', 'movingAverageKernel', [3]);
+      const perCall = (performance.now() - t1) / n;
+      console.log(`sandbox ${mode}: first call (start + load) ${startup.toFixed(0)} ms, then ${(perCall * 1000).toFixed(0)} µs per call`);
+      expect(perCall).toBeLessThan(1);
+    });
+  });
+});
