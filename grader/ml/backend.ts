@@ -44,6 +44,7 @@ const loaders: Record<Exclude<BackendPreference, 'auto'>, Loader> = {
 };
 
 const chosen = new Map<BackendPreference, Promise<BackendChoice>>();
+let current: BackendChoice | undefined;
 
 /**
  * Selects the tfjs backend the grader trains with: `auto` takes tfjs-node(-gpu) when it loads,
@@ -58,9 +59,23 @@ export async function initBackend(preference: BackendPreference = 'auto'): Promi
     choice.catch(() => chosen.delete(preference));
   }
   const result = await choice;
-  const tfName = result.name.startsWith('tfjs-node') ? 'tensorflow' : result.name;
-  if (tf.getBackend() !== tfName) await tf.setBackend(tfName);
+  if (tf.getBackend() !== tfjsName(result)) await tf.setBackend(tfjsName(result));
+  current = result;
   return result;
+}
+
+/**
+ * The backend to train with: the last one initBackend chose (selected again if something
+ * switched tfjs away from it meanwhile), or the `auto` choice if initBackend was never called.
+ */
+export async function currentBackend(): Promise<BackendChoice> {
+  if (!current) return initBackend('auto');
+  if (tf.getBackend() !== tfjsName(current)) await tf.setBackend(tfjsName(current));
+  return current;
+}
+
+function tfjsName(choice: BackendChoice): string {
+  return choice.name.startsWith('tfjs-node') ? 'tensorflow' : choice.name;
 }
 
 async function firstThatLoads(): Promise<BackendChoice> {

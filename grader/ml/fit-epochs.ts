@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import { PIXELS, type MnistSplit } from '../../datasets/mnist.js';
+import type { TrainingSettings } from '../core/contract.js';
+import { permutation } from './seeded-random.js';
+import type { EpochLog } from './training-report.js';
+
+export interface FitOptions extends Pick<TrainingSettings, 'epochs' | 'batchSize'> {
+  /** Wall-clock budget: training stops after the batch during which it runs out. */
+  maxSeconds: number;
+  /** Shuffles each epoch; the caller's seeded PRNG. */
+  random: () => number;
+  onEpoch?: (epoch: EpochLog) => void;
+}
+
+export interface FitResult {
+  epochs: EpochLog[];
+  /** Digits trained on, counting repeats across epochs. */
+  samples: number;
+  seconds: number;
+  stoppedEarly?: string;
+}
+
+/**
+ * Trains a compiled model batch by batch, shuffling with the seeded `random` rather than tfjs'
+ * unseeded shuffle, and watching the clock between batches.
+ */
+export async function fitEpochs(model: tf.LayersModel, train: MnistSplit, options: FitOptions): Promise<FitResult> {
+  const { batchSize, maxSeconds } = options;
+  const batches = Math.ceil(train.count / batchSize);
+  const x = new Float32Array(batchSize * PIXELS);
+  const y = new Float32Array(batchSize * 10);
+  const start = performance.now();
+  const elapsed = () => (performance.now() - start) / 1000;
+  const epochs: EpochLog[] = [];
+  let samples = 0;
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const order = permutation(train.count, options.random);
+    const epochStart = elapsed();
+    let loss = 0;
+    let correct = 0;
+    let seen = 0;
+    let stoppedEarly: string | undefined;
+    for (let batch = 0; batch < batches && !stoppedEarly; batch++) {
+      const count = fillBatch(train, order.subarray(batch * batchSize, (batch + 1) * batchSize), x, y);
+      const [batchLoss, batchAccuracy] = await trainOnBatch(model, x, y, count);
+      loss += batchLoss * count;
+      correct += batchAccuracy * count;
+      seen += count;
+      if (!Number.isFinite(batchLoss)) {
+        stoppedEarly = `the loss became ${batchLoss} in epoch ${epoch} (batch ${batch + 1}); a smaller learning rate may help`;
+      } else if (elapsed() > maxSeconds && (batch < batches - 1 || epoch < options.epochs)) {
+        stoppedEarly = `the time limit of ${maxSeconds} s ran out in epoch ${epoch} after ${batch + 1} of ${batches} batches`;
+      }
+    }
+    samples += seen;
+    const log: EpochLog = { epoch, loss: loss / seen, accuracy: correct / seen, seconds: elapsed() - epochStart };
+    if (seen < train.count) log.partial = { batches: Math.ceil(seen / batchSize), of: batches };
+    epochs.push(log);
+    options.onEpoch?.(log);
+    if (stoppedEarly) return { epochs, samples, seconds: elapsed(), stoppedEarly };
+  }
+  return { epochs, samples, seconds: elapsed() };
+}
+
+/** Copies the digits at `indices` into `x` and their one-hot labels into `y`; returns how many. */
+function fillBatch(train: MnistSplit, indices: Int32Array, x: Float32Array, y: Float32Array): number {
+  y.fill(0);
+  indices.forEach((digit, i) => {
+    x.set(train.images.subarray(digit * PIXELS, (digit + 1) * PIXELS), i * PIXELS);
+    y[i * 10 + train.labels[digit]] = 1;
+  });
+  return indices.length;
+}
+
+async function trainOnBatch(model: tf.LayersModel, x: Float32Array, y: Float32Array, count: number): Promise<[number, number]> {
+  const xs = tf.tensor4d(x.subarray(0, count * PIXELS), [count, 28, 28, 1]);
+  const ys = tf.tensor2d(y.subarray(0, count * 10), [count, 10]);
+  try {
+    return (await model.trainOnBatch(xs, ys)) as [number, number];
+  } finally {
+    xs.dispose();
+    ys.dispose();
+  }
+}
