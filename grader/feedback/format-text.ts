@@ -20,11 +20,24 @@ export function formatCheckText(result: CheckResult): string {
   if (verdict.status === 'failed') {
     for (const d of verdict.diagnosis ?? []) lines.push(`  Likely mistake — ${d.title}: ${d.explanation}`);
   }
-  if (verdict.replay) {
-    const path = verdict.replay.path ? `, path: ${JSON.stringify(verdict.replay.path)}` : '';
-    lines.push(`  Replay with fast-check: { seed: ${verdict.replay.seed}${path} }`);
-  }
+  if (verdict.replay) lines.push(...replayLines(check.id, check.visibility, verdict.replay));
   return lines.join('\n');
+}
+
+/** The REPLAY value the student test file understands: `<checkId>:<seed>[:<path>]`. */
+export function replayValue(checkId: string, replay: { seed: number; path?: string }): string {
+  return `${checkId}:${replay.seed}${replay.path ? `:${replay.path}` : ''}`;
+}
+
+/** How to run exactly this failing case again: a command for public checks, the seed for hidden ones. */
+function replayLines(checkId: string, visibility: string, replay: { seed: number; path?: string }): string[] {
+  const fc = `{ seed: ${replay.seed}${replay.path ? `, path: ${JSON.stringify(replay.path)}` : ''} }`;
+  if (visibility !== 'public') return [`  Replay (fast-check): ${fc}`];
+  return [
+    '  Replay just this case (add a console.log to your function and look):',
+    `    REPLAY='${replayValue(checkId, replay)}' npx vitest run`,
+    `  (fast-check: ${fc})`,
+  ];
 }
 
 function indent(text: string, spaces: number): string {

@@ -145,7 +145,13 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
     }
   }
 
-  // 3. Each catalogued mistake, checked and shrunk as a student's would be, with its diagnosis.
+  // 3. Each catalogued mistake, checked and shrunk as a student's would be, with its diagnosis;
+  //    and the perturbations shrunk too, so that other wrong answers shrink to small inputs.
+  for (const check of run) {
+    for (const f of [(x: number) => x + 1, (x: number) => x / 2 + 0.25]) {
+      await runOn(check, { [check.exercise]: perturbed(o.reference, check.exercise, f) }, 'perturbed').catch(() => undefined);
+    }
+  }
   const diagnosed = new Set<string>();
   for (const mistake of o.mistakes) {
     for (const check of run.filter((c) => c.exercise === mistake.exercise)) {

@@ -1,13 +1,16 @@
 /**
  * The student's `npm test`: every public check, run against a submission folder in-process.
  * SUBMISSION selects the folder (exercises/ for students, solutions/ in the project's own suite).
+ * REPLAY='<checkId>:<seed>:<path>' (printed under each failing check) runs only that check, on
+ * only the failing case fast-check found.
  */
 import path from 'node:path';
-import { describe, it } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, describe, it } from 'vitest';
 import { EXERCISES } from '../../grader/core/contract.js';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
+import { checkSettings } from '../../grader/config/per-check.js';
 import { selectChecks } from '../../grader/checks/index.js';
-import { checkSeed } from '../../grader/checks/support/define.js';
 import { ALL_MISTAKES } from '../../grader/mistakes/index.js';
 import { REFERENCE } from '../../grader/run/reference.js';
 import { runCheck } from '../../grader/run/run-check.js';
@@ -15,17 +18,38 @@ import { loadInProcess } from '../../grader/run/load-in-process.js';
 import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
 import { formatCheckText } from '../../grader/feedback/format-text.js';
 
+/** `<checkId>:<seed>[:<path>]`, e.g. `convolution.linear:-1234:42:0:1`. */
+function parseReplay(value: string | undefined): { id: string; seed: number; path?: string } | undefined {
+  if (!value) return undefined;
+  const m = /^([\w.-]+):(-?\d+)(?::([\d:]+))?$/.exec(value.trim());
+  if (!m) throw new Error(`REPLAY must look like <checkId>:<seed>:<path> (as printed under a failing check), got '${value}'`);
+  return { id: m[1], seed: Number(m[2]), path: m[3] };
+}
+
 const folder = process.env.SUBMISSION ?? 'solutions';
+const replay = parseReplay(process.env.REPLAY);
 const submission = inProcessSubmission(folder, await loadInProcess(path.resolve(folder)));
 const checks = selectChecks(DEFAULT_CONFIG, { visibility: 'public' });
+if (replay && !checks.some((c) => c.id === replay.id)) {
+  throw new Error(`REPLAY names '${replay.id}', which is not a public check; the public checks are: ${checks.map((c) => c.id).join(', ')}`);
+}
+
+if (replay) {
+  // Only the path is global: each check passes its own seed, which the test sets from REPLAY.
+  const previous = fc.readConfigureGlobal();
+  if (replay.path) fc.configureGlobal({ ...previous, path: replay.path });
+  afterAll(() => fc.configureGlobal(previous));
+}
 
 for (const exercise of EXERCISES) {
   const own = checks.filter((c) => c.exercise === exercise);
   if (own.length === 0) continue;
   describe(`${exercise} (${folder}/${exercise}.ts)`, () => {
     for (const check of own) {
-      it(`${check.title} [${check.points} pt]`, async () => {
-        const ctx = { exercise, submission, reference: REFERENCE, seed: checkSeed(DEFAULT_CONFIG.seed, check.id), config: DEFAULT_CONFIG };
+      const run = !replay || replay.id === check.id ? it : it.skip;
+      run(`${check.title} [${check.points} pt]`, async () => {
+        const settings = checkSettings(DEFAULT_CONFIG, check.id);
+        const ctx = { exercise, submission, reference: REFERENCE, seed: replay ? replay.seed : settings.seed, config: settings.config };
         const result = await runCheck(check, ctx, ALL_MISTAKES);
         if (result.verdict.status !== 'passed') throw new Error('\n' + formatCheckText(result));
       });
