@@ -61,7 +61,11 @@ export function launchPlan(input: LaunchInput): LaunchPlan {
           '--v8-pool-size=2',
         ];
   const nodeCmd = [node, ...nodeFlags, ...input.script];
-  if (input.mode === 'none') return { command: node, args: nodeCmd.slice(1), env: { ...ENV }, cwd: input.cwd };
+  if (input.mode === 'none') {
+    // No restrictions; only tied to the grader's life when setpriv can do that.
+    if (!input.tools.setpriv) return { command: node, args: nodeCmd.slice(1), env: { ...ENV }, cwd: input.cwd };
+    return { command: 'setpriv', args: ['--pdeathsig', 'SIGKILL', '--', ...nodeCmd], env: { ...ENV }, cwd: input.cwd };
+  }
 
   const chain: string[] = [];
   const { tools } = input;

@@ -73,7 +73,7 @@ function tryChain(t: Tools, disableUserns: boolean): Promise<true | string> {
 }
 
 export function describeLayers(mode: 'bwrap' | 'node' | 'none', t: Tools, disableUserns = false): string {
-  if (mode === 'none') return 'no isolation: a plain child process (trusted code only)';
+  if (mode === 'none') return `no isolation: a plain child process (trusted code only)${t.setpriv ? ', killed when the grader dies' : ''}`;
   const parts: string[] = [];
   if (mode === 'bwrap') {
     parts.push(`bubblewrap: new user, pid, network, ipc, uts and cgroup namespaces${disableUserns ? ' (no nested ones)' : ''}, read-only binds of /usr, the temp folder and the packages, a 1 MB /tmp, cleared environment`);

@@ -45,6 +45,12 @@ describe('lifecycle', () => {
     expect((await s.get('convolution', 'polluted', [])).kind).toBe('crashed');
   });
 
+  it('files named like the grader\'s runtime cannot replace it', async () => {
+    await withSubmission(fixture('shadow-runtime'), { ...QUICK, mode: 'node' }, async (s) => {
+      expect(await s.get('convolution', 'movingAverageKernel', [2])).toEqual({ kind: 'returned', value: [0.5, 0.5] });
+    });
+  });
+
   it('resolves options once, with defaults, and refuses bad ones', async () => {
     expect(DEFAULT_SANDBOX_OPTIONS).toMatchObject({ mode: 'auto', callTimeoutMs: 5000, exerciseTimeoutMs: 60000 });
     await expect(openSandboxedSubmission(fixture('honest-multifile'), { mode: 'chroot' as never })).rejects.toThrow(/mode must be one of/);
