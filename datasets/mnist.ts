@@ -149,7 +149,13 @@ function toUnitFloats(bytes: Uint8Array): Float32Array {
 function limit(split: MnistSplit, n: number | undefined, name: string): MnistSplit {
   if (n === undefined) return split;
   if (!Number.isInteger(n) || n < 1) throw new Error(`loadMnist: ${name} must be a positive integer, got ${n}`);
+  return firstDigits(split, n);
+}
+
+/** The first n digits of a split (all of them if it has fewer), as views: nothing is copied. */
+export function firstDigits(split: MnistSplit, n: number): MnistSplit {
   const count = Math.min(n, split.count);
+  if (count === split.count) return split;
   return { images: split.images.subarray(0, count * PIXELS), labels: split.labels.subarray(0, count), count };
 }
 

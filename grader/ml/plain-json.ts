@@ -14,15 +14,12 @@ export interface PlainJsonLimits {
 export function plainJsonProblem(value: unknown, limits: PlainJsonLimits): string | null {
   let bytes = 0;
   const ancestors = new Set<object>();
+  const tooBig = `it is larger than ${limits.maxBytes} bytes`;
   const visit = (v: unknown, path: string, depth: number): string | null => {
-    bytes += 8;
-    if (bytes > limits.maxBytes) return `it is larger than ${limits.maxBytes} bytes`;
-    if (v === null || typeof v === 'boolean') return null;
+    bytes += 8 + (typeof v === 'string' ? v.length : 0);
+    if (bytes > limits.maxBytes) return tooBig;
+    if (v === null || typeof v === 'boolean' || typeof v === 'string') return null;
     if (typeof v === 'number') return Number.isFinite(v) ? null : `${path} is ${v}`;
-    if (typeof v === 'string') {
-      bytes += v.length;
-      return null;
-    }
     if (typeof v !== 'object') return `${path} is a ${typeof v}`;
     if (types.isProxy(v)) return `${path} is a Proxy`;
     if (ancestors.has(v)) return `${path} refers back to itself`;
@@ -39,6 +36,7 @@ export function plainJsonProblem(value: unknown, limits: PlainJsonLimits): strin
       const at = isArray ? `${path}[${key}]` : `${path}.${key}`;
       if (descriptor.get || descriptor.set) return `${at} is a getter or setter`;
       bytes += key.length;
+      if (bytes > limits.maxBytes) return tooBig;
       const problem = visit(descriptor.value, at, depth + 1);
       if (problem) return problem;
     }

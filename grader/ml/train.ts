@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Mnist, MnistSplit } from '../../datasets/mnist.js';
+import { firstDigits, type Mnist } from '../../datasets/mnist.js';
 import type { TrainingSettings } from '../core/contract.js';
 import { currentBackend } from './backend.js';
 import { evaluate } from './evaluate.js';
@@ -34,8 +34,8 @@ export async function trainModel(topology: unknown, settings: unknown, options: 
   const backend = await currentBackend();
   const random = seededRandom(seed);
   const model = rebuildModel(topology, limits, { seed: nextSeed(random) });
-  const train = firstDigits(data.train, limits.trainSamples);
-  const test = firstDigits(data.test, limits.testSamples);
+  const train = firstDigits(data.train, limits.trainSamples ?? data.train.count);
+  const test = firstDigits(data.test, limits.testSamples ?? data.test.count);
   try {
     model.compile({ optimizer: makeOptimizer(used), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const fit = await withSeededMathRandom(seededRandom(nextSeed(random)), () =>
@@ -94,9 +94,4 @@ function makeOptimizer({ optimizer, learningRate }: TrainingSettings): tf.Optimi
     case 'rmsprop':
       return tf.train.rmsprop(learningRate);
   }
-}
-
-function firstDigits(split: MnistSplit, limit: number | undefined): MnistSplit {
-  if (limit === undefined || limit >= split.count) return split;
-  return { images: split.images.subarray(0, limit * 784), labels: split.labels.subarray(0, limit), count: limit };
 }

@@ -1,0 +1,103 @@
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_SIZE, PIXELS, firstDigits, type MnistSplit } from '../../datasets/mnist.js';
+import { rotate, translate } from '../../solutions/augment.js';
+import { predictDigits } from './evaluate.js';
+import { disposeModel, trainModel, type TrainOptions } from './train.js';
+
+/** Shifts in pixels; each shift > 0 is tried in four directions (right, left, down, up) and averaged. */
+export const SHIFTS = [0, 1, 2, 3, 4];
+/** Counter-clockwise angles in degrees. */
+export const ANGLES = [-30, -20, -10, 0, 10, 20, 30];
+
+export interface RobustnessCurve {
+  /** e.g. "your CNN" or "dense 784→16→10". */
+  model: string;
+  parameters: number;
+  /** Test accuracy per entry of `shifts` / `angles`. */
+  byShift: number[];
+  byAngle: number[];
+}
+
+/** The lecture's "why not a plain feed-forward network?", answered with the student's own model. */
+export interface RobustnessReport {
+  /** How many test digits were moved and classified. */
+  digits: number;
+  shifts: number[];
+  angles: number[];
+  cnn: RobustnessCurve;
+  dense: RobustnessCurve;
+}
+
+export interface RobustnessOptions extends TrainOptions {
+  /** The CNN already trained from `topology` with the same settings and seed; trained here if absent. */
+  model?: tf.LayersModel;
+  /** Test digits to move; the first `digits` of the test set. */
+  digits?: number;
+}
+
+/**
+ * Evaluates the trained CNN and a dense network of about the same parameter count (one hidden
+ * layer, trained the same way: same settings, seed and data) on test digits shifted by 0..4
+ * pixels and rotated by up to ±30°.
+ */
+export async function robustness(topology: unknown, settings: unknown, options: RobustnessOptions): Promise<RobustnessReport> {
+  const { model: given, digits: wanted = 1000, ...train } = options;
+  const test = firstDigits(options.data.test, Math.min(wanted, train.limits.testSamples ?? wanted));
+  const cnn = given ?? (await trainModel(topology, settings, train)).model;
+  try {
+    const hidden = Math.max(1, Math.round((cnn.countParams() - 10) / (PIXELS + 1 + 10)));
+    const dense = (await trainModel(denseTopology(hidden), settings, train)).model;
+    try {
+      return {
+        digits: test.count,
+        shifts: SHIFTS,
+        angles: ANGLES,
+        cnn: curve('your CNN', cnn, test),
+        dense: curve(`dense ${PIXELS}→${hidden}→10`, dense, test),
+      };
+    } finally {
+      disposeModel(dense);
+    }
+  } finally {
+    if (!given) disposeModel(cnn);
+  }
+}
+
+/** The topology of 784 → hidden (relu) → 10 (softmax). */
+function denseTopology(hidden: number): unknown {
+  const model = tf.sequential({
+    layers: [
+      tf.layers.flatten({ inputShape: [IMAGE_SIZE, IMAGE_SIZE, 1] }),
+      tf.layers.dense({ units: hidden, activation: 'relu' }),
+      tf.layers.dense({ units: 10, activation: 'softmax' }),
+    ],
+  });
+  const topology = model.toJSON(null, false);
+  model.dispose();
+  return topology;
+}
+
+function curve(name: string, model: tf.LayersModel, test: MnistSplit): RobustnessCurve {
+  const accuracy = (move: (image: number[][]) => number[][]) => accuracyOn(model, test, move);
+  return {
+    model: name,
+    parameters: model.countParams(),
+    byShift: SHIFTS.map((s) => s === 0
+      ? accuracy((image) => image)
+      : mean([[s, 0], [-s, 0], [0, s], [0, -s]].map(([dx, dy]) => accuracy((image) => translate(image, dx, dy, 0))))),
+    byAngle: ANGLES.map((degrees) => accuracy((image) => rotate(image, degrees, 0))),
+  };
+}
+
+function accuracyOn(model: tf.LayersModel, test: MnistSplit, move: (image: number[][]) => number[][]): number {
+  const moved = new Float32Array(test.count * PIXELS);
+  for (let i = 0; i < test.count; i++) moved.set(move(toMatrix(test.images.subarray(i * PIXELS, (i + 1) * PIXELS))).flat(), i * PIXELS);
+  const predicted = predictDigits(model, moved);
+  return predicted.reduce((correct, digit, i) => correct + (digit === test.labels[i] ? 1 : 0), 0) / test.count;
+}
+
+function toMatrix(pixels: Float32Array): number[][] {
+  return Array.from({ length: IMAGE_SIZE }, (_, r) => Array.from(pixels.subarray(r * IMAGE_SIZE, (r + 1) * IMAGE_SIZE)));
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
