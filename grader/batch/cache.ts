@@ -20,6 +20,15 @@ export interface TrainingCache {
 /** Where the batch's workers share their cache (the batch sets it for its workers). */
 export const TRAINING_CACHE_ENV = 'GRADER_TRAINING_CACHE';
 
+/**
+ * The cache a batch set up for its workers (`GRADER_TRAINING_CACHE`), or undefined when grading
+ * runs without one (a single `grade`): then train as usual.
+ */
+export function trainingCacheFromEnv(env: NodeJS.ProcessEnv = process.env): TrainingCache | undefined {
+  const dir = env[TRAINING_CACHE_ENV];
+  return dir ? trainingCache(dir) : undefined;
+}
+
 /** sha256 of a canonical JSON of `parts` (object keys sorted; typed arrays as arrays). */
 export function trainingKey(parts: unknown): string {
   return createHash('sha256').update(canonicalJson(parts)).digest('hex');

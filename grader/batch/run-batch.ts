@@ -59,7 +59,10 @@ const WORKER = path.resolve(import.meta.dirname, 'worker.ts');
 export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
   const dir = path.resolve(o.dir);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`the submissions folder ${dir} does not exist or is not a folder`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    const { CannotGrade } = await import('../commands/grade.js');
+    throw new CannotGrade(`the submissions folder ${dir} does not exist or is not a folder`);
+  }
   const outDir = path.resolve(o.out ?? path.join('reports', path.basename(dir)));
   let sources = findSubmissions(dir, [outDir]);
   if (o.shard) sources = takeShard(sources, o.shard, (s) => s.student);

@@ -37,7 +37,7 @@ describe('batch', () => {
     expect(scores.eve).toMatch(/eve\.zip is not a zip file/);
     expect(typeof scores.mallory === 'string' || (scores.mallory as number) < 10).toBe(true); // stopped, not hung
     for (const s of ['alice', 'carol', 'smith_12345_67890_convolution']) {
-      for (const f of ['results.json', 'junit.xml', 'graded.json', 'fingerprints.json']) expect(existsSync(path.join(out, s, f)), `${s}/${f}`).toBe(true);
+      for (const f of ['results.json', 'junit.xml', 'report.html', 'graded.json', 'fingerprints.json']) expect(existsSync(path.join(out, s, f)), `${s}/${f}`).toBe(true);
     }
   });
 

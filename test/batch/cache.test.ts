@@ -33,3 +33,11 @@ describe('trainingCache', () => {
     expect(trainings).toBe(1);
   });
 });
+
+describe('trainingCacheFromEnv', () => {
+  it('is the batch workers\' cache when GRADER_TRAINING_CACHE is set, and none otherwise', async () => {
+    const { trainingCacheFromEnv } = await import('../../grader/batch/cache.js');
+    expect(trainingCacheFromEnv({})).toBeUndefined();
+    expect(trainingCacheFromEnv({ GRADER_TRAINING_CACHE: '/tmp/x' })?.dir).toBe('/tmp/x');
+  });
+});
