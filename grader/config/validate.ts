@@ -117,7 +117,7 @@ function suggest(word: string, options: readonly string[]): string {
     const d = distance(word.toLowerCase(), o.toLowerCase());
     if (d < bestD) [best, bestD] = [o, d];
   }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? `; did you mean '${best}'?` : '';
+  return best && bestD <= Math.max(3, Math.floor(word.length / 3)) ? `; did you mean '${best}'?` : '';
 }
 
 function distance(a: string, b: string): number {

@@ -180,4 +180,36 @@ describe('npm run release', () => {
       cpSync(path.join(ROOT, 'exercises/convolution.ts'), path.join(dir, 'exercises/convolution.ts'));
     }
   }, 120_000);
+
+  it("runs the workflow's own commands: fenced log, job summary, classroom lines a student cannot forge", async () => {
+    const stub = readFileSync(path.join(dir, 'exercises/convolution.ts'), 'utf8');
+    const forged = '::notice title=Autograding complete::Points 100/100';
+    writeFileSync(path.join(dir, 'exercises/convolution.ts'), `console.log(${JSON.stringify(forged)});\n` + readFileSync(path.join(ROOT, 'solutions/convolution.ts'), 'utf8'));
+    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/grade.yml'), 'utf8'));
+    const summaryFile = path.join(dir, 'step-summary.md');
+    writeFileSync(summaryFile, '');
+    const env = { ...process.env, GRADER_TOKEN: '', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_WORKSPACE: dir, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` };
+    let log = '';
+    try {
+      for (const step of workflow.jobs.grade.steps as { name?: string; run?: string; if?: string }[]) {
+        if (!step.run || step.name === 'Install') continue; // node_modules is symlinked
+        if (step.if && step.if !== 'always()' && step.if !== "env.GRADER_TOKEN == ''") continue;
+        const r = await run('bash', ['-e', '-c', step.run], { cwd: dir, env, maxBuffer: 64 << 20 });
+        log += `## ${step.name}\n${r.stdout}${r.stderr}`;
+      }
+      const fence = /::stop-commands::([0-9a-f]{32})\n([\s\S]*)\n::\1::\n/.exec(log);
+      expect(fence, log.slice(0, 2000)).not.toBeNull();
+      expect(fence![2]).toContain(forged); // the student's line is inside the fence: inert
+      const outside = log.replace(fence![0], '');
+      expect(outside.split('\n').filter((l) => l.startsWith('::'))).toEqual([
+        expect.stringMatching(/^::notice title=Autograding complete::Points \d+(\.\d+)?\/\d+/),
+        expect.stringMatching(/^::notice title=Autograding report::\{"totalPoints":/),
+      ]);
+      expect(outside).not.toContain('Points 100/100');
+      expect(readFileSync(summaryFile, 'utf8')).toMatch(/## Autograding: [\d.]+ \/ [\d.]+ points/);
+      expect(readFileSync(path.join(dir, 'reports/ci/junit.xml'), 'utf8')).toMatch(/^<\?xml/);
+    } finally {
+      writeFileSync(path.join(dir, 'exercises/convolution.ts'), stub);
+    }
+  }, 120_000);
 });

@@ -38,7 +38,7 @@ export function decodeValue(json: unknown): unknown {
   if ('$typed' in t && Object.keys(t).length === 2) {
     const make = TYPED[t.$typed as string];
     if (!make) throw new Error(`recorded table: unknown typed array ${String(t.$typed)}`);
-    return new make(t.data.map((x) => decodeValue(x) as number));
+    return new make((t.data as unknown[]).map((x) => decodeValue(x) as number));
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(t)) out[k] = decodeValue(v);
