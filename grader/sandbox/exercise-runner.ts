@@ -65,6 +65,7 @@ export class ExerciseRunner {
     child.send(args === undefined ? { id, name } : { id, name, args });
     const r = await child.receive(limit);
     this.spentMs += performance.now() - started;
+    if (this.closed && r.type !== 'message') return CLOSED;
     switch (r.type) {
       case 'timeout':
         this.discard(child);
@@ -101,6 +102,7 @@ export class ExerciseRunner {
     void child.closed.then(() => this.all.delete(child));
 
     const start = await child.receive(STARTUP_TIMEOUT_MS);
+    if (this.closed) return CLOSED;
     if (!isEvent(start, 'started')) {
       this.discard(child);
       const why = start.type === 'gone' ? exitWords(start.exit) : start.type === 'timeout' ? `it did not start within ${STARTUP_TIMEOUT_MS} ms` : 'it said something unexpected';
@@ -117,6 +119,7 @@ export class ExerciseRunner {
     const t0 = performance.now();
     const r = await child.receive(limit);
     this.spentMs += performance.now() - t0;
+    if (this.closed) return CLOSED;
     if (isEvent(r, 'loaded')) {
       this.child = child;
       return child;
@@ -135,6 +138,8 @@ export class ExerciseRunner {
     if (this.child === child) this.child = null;
   }
 }
+
+const CLOSED: CallOutcome = { kind: 'crashed', message: 'the grader closed this submission during the call' };
 
 function isEvent(r: Received, event: string): r is { type: 'message'; message: { event: string } } {
   return r.type === 'message' && typeof r.message === 'object' && r.message !== null && (r.message as { event?: unknown }).event === event;

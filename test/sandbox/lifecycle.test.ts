@@ -45,6 +45,18 @@ describe('lifecycle', () => {
     expect((await s.get('convolution', 'polluted', [])).kind).toBe('crashed');
   });
 
+  it.each(modes)('closing while a child starts or loads settles the call as crashed (mode %s)', async (mode) => {
+    for (const delay of [0, 5, 30, 80]) {
+      const s = await openSandboxedSubmission(fixture('honest-multifile'), { ...QUICK, mode });
+      const pending = s.get('convolution', 'movingAverageKernel', [2]);
+      await new Promise((r) => setTimeout(r, delay));
+      await s.close();
+      const o = await pending;
+      expect(['crashed', 'returned']).toContain(o.kind);
+      expect(await leftovers(s.workDir)).toEqual([]);
+    }
+  });
+
   it('files named like the grader\'s runtime cannot replace it', async () => {
     await withSubmission(fixture('shadow-runtime'), { ...QUICK, mode: 'node' }, async (s) => {
       expect(await s.get('convolution', 'movingAverageKernel', [2])).toEqual({ kind: 'returned', value: [0.5, 0.5] });
