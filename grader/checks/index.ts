@@ -6,10 +6,19 @@ import { convolution2dChecks } from './convolution2d.js';
 import { filtersChecks } from './filters.js';
 import { augmentChecks } from './augment.js';
 import { layersChecks } from './layers.js';
+import { cnnChecks } from './cnn.js';
 import { parametersChecks } from './parameters.js';
 
 /** Every check of every exercise, in the order reports show them. */
-export const ALL_CHECKS: readonly Check[] = [...convolutionChecks, ...convolution2dChecks, ...filtersChecks, ...augmentChecks, ...layersChecks, ...parametersChecks];
+export const ALL_CHECKS: readonly Check[] = [
+  ...convolutionChecks,
+  ...convolution2dChecks,
+  ...filtersChecks,
+  ...augmentChecks,
+  ...layersChecks,
+  ...cnnChecks,
+  ...parametersChecks,
+];
 
 export interface Selection {
   only?: readonly ExerciseId[];

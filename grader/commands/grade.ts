@@ -37,13 +37,20 @@ export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: Gr
   const checks = selectChecks(o.config, { only: o.only, visibility: o.visibility });
   const submission = await openSandboxedSubmission(dir, { ...DEFAULT_SANDBOX_OPTIONS, ...o.config.sandbox, label: path.basename(dir) });
   o.log?.(`Grading ${dir} (sandbox: ${submission.sandbox.mode})`);
+  const environment: Record<string, string> = { sandbox: `${submission.sandbox.mode} (${submission.sandbox.detail})` };
+  if (checks.some((c) => c.exercise === 'cnn')) {
+    const { initBackend } = await import('../ml/backend.js');
+    const backend = await initBackend(o.config.training.backend);
+    environment.backend = `${backend.name} (${backend.detail})`;
+    o.log?.(`TensorFlow.js backend: ${environment.backend}`);
+  }
   let result: GradeResult;
   try {
     result = await gradeSubmission(submission, checks, {
       config: o.config,
       reference: REFERENCE,
       mistakes: ALL_MISTAKES,
-      environment: { sandbox: `${submission.sandbox.mode} (${submission.sandbox.detail})` },
+      environment,
       onCheck: (r) => o.log?.(formatCheckText(r).split('\n')[0]),
     });
     // Pictures ask the live submission, so they come before close().

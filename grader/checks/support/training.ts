@@ -1,0 +1,64 @@
+import { initBackend } from '../../ml/backend.js';
+import { trainModel, disposeModel, type TrainingReport } from '../../ml/train.js';
+import { robustness, type RobustnessReport } from '../../ml/robustness.js';
+import { trainingCacheFromEnv, trainingKey } from '../../batch/cache.js';
+import { loadMnist, type Mnist } from '../../../datasets/mnist.js';
+import type { CheckContext, Verdict } from '../types.js';
+
+/** Share of the points for a test accuracy: 0 at or below the floor, 1 at the threshold, linear between. */
+export function accuracyFraction(accuracy: number, floor: number, full: number): number {
+  return Math.min(1, Math.max(0, (accuracy - floor) / (full - floor)));
+}
+
+interface Trained {
+  report: TrainingReport;
+  robustness: RobustnessReport;
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+/** Trains once, then reuses the trained CNN for the shift/rotation comparison. */
+async function train(topology: unknown, settings: unknown, ctx: CheckContext, data: Mnist): Promise<Trained> {
+  const options = { seed: ctx.seed, limits: ctx.config.training.limits, data };
+  const { model, report } = await trainModel(topology, settings, options);
+  try {
+    return { report, robustness: await robustness(topology, settings, { ...options, model }) };
+  } finally {
+    disposeModel(model);
+  }
+}
+
+/** The report's view of the comparison: one point per shift and per angle. */
+function robustnessArtifact(r: RobustnessReport) {
+  return {
+    shifts: r.shifts.map((shift, i) => ({ shift, cnn: r.cnn.byShift[i], dense: r.dense.byShift[i] })),
+    rotations: r.angles.map((degrees, i) => ({ degrees, cnn: r.cnn.byAngle[i], dense: r.dense.byAngle[i] })),
+    cnnParameters: r.cnn.parameters,
+    denseParameters: r.dense.parameters,
+    digits: r.digits,
+  };
+}
+
+/**
+ * Trains a submitted topology in the grader's own process, with the grader's data and seed, and
+ * scores its test accuracy. In a batch, identical (topology, settings, seed, data, backend) train
+ * once: the result is cached. ModelRefused propagates to the caller.
+ */
+export async function trainAndScore(topology: unknown, settings: unknown, ctx: CheckContext): Promise<Verdict> {
+  const { limits, fullPointsAccuracy: full, zeroPointsAccuracy: floor } = ctx.config.training;
+  const backend = await initBackend(ctx.config.training.backend);
+  const data = await loadMnist({ trainLimit: limits.trainSamples, testLimit: limits.testSamples });
+  const cache = trainingCacheFromEnv();
+  const key = trainingKey({ kind: 'cnn-grade', v: 1, topology, settings, seed: ctx.seed, limits, backend: backend.name, data: [data.train.count, data.test.count] });
+  const { report, robustness: moved } = cache ? await cache.getOrCompute(key, () => train(topology, settings, ctx, data)) : await train(topology, settings, ctx, data);
+
+  const fraction = accuracyFraction(report.testAccuracy, floor, full);
+  const subset = limits.trainSamples ? ` (trained on the first ${report.trainSamples.toLocaleString('en-US')} digits only)` : '';
+  const notes = report.notes.length ? ` ${report.notes.join(' ')}` : '';
+  const stopped = report.stoppedEarly ? ` Training stopped early: ${report.stoppedEarly}.` : '';
+  const message =
+    `Test accuracy ${pct(report.testAccuracy)} on ${report.testSamples.toLocaleString('en-US')} digits after ${report.epochs.length} epoch(s), ` +
+    `${report.trainSeconds.toFixed(1)} s on ${report.backend}${subset}; full points at ${pct(full)}, none at or below ${pct(floor)}.${notes}${stopped}`;
+  const artifacts = { training: report, robustness: robustnessArtifact(moved) };
+  return fraction >= 1 ? { status: 'passed', message, artifacts } : { status: 'failed', message, fraction, artifacts };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+type Test = { number: string; score: number; max_score: number; status: string; output: string };
+const byId = (results: { tests: Test[] }, id: string) => results.tests.find((t) => t.number === id)!;
+
+/** The training path of `grade`, on a subset of MNIST so CI stays fast (the full run is `npm run bench -- cnn`). */
+describe('grading the CNN exercises', () => {
+  it('trains the reference CNN in the grader, records the backend, and reports the curve and robustness', () => {
+    const run = runCli(['solutions', '--only', 'cnn,parameters', '--train-samples', '2000', '--test-samples', '500'], 300_000);
+    expect(run.status, run.stderr).toBe(0);
+    const results = run.results();
+    expect(byId(results, 'cnn.model-accepted').score).toBe(3);
+    const accuracy = byId(results, 'cnn.mnist-accuracy');
+    expect(accuracy.output).toMatch(/Test accuracy \d+\.\d\d% on 500 digits/);
+    expect(accuracy.score).toBeGreaterThan(0);
+    expect(results.extra_data.environment.backend).toMatch(/^(wasm|cpu|tfjs-node)/);
+    expect(run.stderr).toMatch(/TensorFlow\.js backend: /);
+    const html = run.file('report.html');
+    expect(html).toContain('Why not a plain feed-forward network?');
+    expect(html).toMatch(/<svg/);
+  });
+
+  it('refuses a CNN built from a custom layer, with a message that names it', () => {
+    const run = runCli(['test/fixtures/submissions/custom-layer', '--only', 'cnn', '--train-samples', '500', '--test-samples', '100'], 180_000);
+    expect(run.status, run.stderr).toBe(0);
+    const results = run.results();
+    expect(results.score).toBe(0);
+    for (const id of ['cnn.model-accepted', 'cnn.mnist-accuracy']) {
+      expect(byId(results, id).output).toMatch(/Doubler/);
+      expect(byId(results, id).output).toMatch(/built-in/i);
+    }
+  });
+
+  it('takes the right points from a conv layer that forgets its bias, and says so', () => {
+    const run = runCli(['test/fixtures/submissions/forgot-bias', '--only', 'layers'], 180_000);
+    expect(run.status, run.stderr).toBe(0);
+    const results = run.results();
+    expect(results.score).toBeGreaterThan(0);
+    expect(results.score).toBeLessThan(results.max_score);
+    const forward = byId(results, 'layers.forward-matches-reference');
+    expect(forward.score).toBe(0);
+    expect(forward.output).toMatch(/bias/i);
+    // The backward pass does not use the bias: its checks keep their points.
+    expect(byId(results, 'layers.backward-matches-reference').score).toBe(byId(results, 'layers.backward-matches-reference').max_score);
+  });
+});
