@@ -127,7 +127,6 @@ class Transpiler {
     if (!IMPORTABLE.has(ext)) return { outPath, deps, problem: `${name}: only .ts, .mts, .js and .mjs files can be imported` };
     const contents = await readFile(real, 'utf8');
     const problems: string[] = [];
-    const pending: Array<Promise<void>> = [];
     const plugin: Plugin = {
       name: 'submission-imports',
       setup: (b) => {
@@ -171,7 +170,6 @@ class Transpiler {
         legalComments: 'none',
         plugins: [plugin],
       });
-      await Promise.all(pending);
       if (problems.length > 0) return { outPath, deps, problem: problems[0] };
       await mkdir(dirname(outPath), { recursive: true, mode: 0o755 });
       await writeFile(outPath, r.outputFiles[0]!.text, { mode: 0o644 });
