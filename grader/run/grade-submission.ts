@@ -2,7 +2,7 @@ import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import type { Submission } from '../core/submission.js';
 import type { GraderConfig } from '../config/types.js';
 import type { Check } from '../checks/types.js';
-import { checkSeed } from '../checks/support/define.js';
+import { checkSettings } from '../config/per-check.js';
 import type { Mistake } from '../mistakes/types.js';
 import type { Reference } from './reference.js';
 import { runCheck, type CheckResult } from './run-check.js';
@@ -51,7 +51,7 @@ export async function gradeSubmission(submission: Submission, checks: readonly C
     if (own.length === 0) continue;
     const results: CheckResult[] = [];
     for (const check of own) {
-      const ctx = { exercise, submission, reference: options.reference, seed: checkSeed(options.config.seed, check.id), config: options.config };
+      const ctx = { exercise, submission, reference: options.reference, ...checkSettings(options.config, check.id) };
       const result = await runCheck(check, ctx, options.mistakes);
       results.push(result);
       options.onCheck?.(result);
