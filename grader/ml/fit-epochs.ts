@@ -9,7 +9,8 @@ export interface FitOptions extends Pick<TrainingSettings, 'epochs' | 'batchSize
   maxSeconds: number;
   /** Shuffles each epoch; the caller's seeded PRNG. */
   random: () => number;
-  onEpoch?: (epoch: EpochLog) => void;
+  /** Called after each epoch; time spent in it (e.g. evaluating the model) is not training time. */
+  onEpoch?: (epoch: EpochLog, model: tf.LayersModel) => void | Promise<void>;
 }
 
 export interface FitResult {
@@ -29,7 +30,7 @@ export async function fitEpochs(model: tf.LayersModel, train: MnistSplit, option
   const batches = Math.ceil(train.count / batchSize);
   const x = new Float32Array(batchSize * PIXELS);
   const y = new Float32Array(batchSize * 10);
-  const start = performance.now();
+  let start = performance.now();
   const elapsed = () => (performance.now() - start) / 1000;
   const epochs: EpochLog[] = [];
   let samples = 0;
@@ -57,7 +58,9 @@ export async function fitEpochs(model: tf.LayersModel, train: MnistSplit, option
     const log: EpochLog = { epoch, loss: loss / seen, accuracy: correct / seen, seconds: elapsed() - epochStart };
     if (seen < train.count) log.partial = { batches: Math.ceil(seen / batchSize), of: batches };
     epochs.push(log);
-    options.onEpoch?.(log);
+    const paused = performance.now();
+    await options.onEpoch?.(log, model);
+    start += performance.now() - paused;
     if (stoppedEarly) return { epochs, samples, seconds: elapsed(), stoppedEarly };
   }
   return { epochs, samples, seconds: elapsed() };

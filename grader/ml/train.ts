@@ -20,7 +20,8 @@ export interface TrainOptions {
   seed: number;
   limits: TrainingLimits;
   data: Mnist;
-  onEpoch?: (epoch: EpochLog) => void;
+  /** Called after each epoch with the model; time spent in it does not count as training. */
+  onEpoch?: (epoch: EpochLog, model: tf.LayersModel) => void | Promise<void>;
 }
 
 /**

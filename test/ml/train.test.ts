@@ -34,7 +34,7 @@ async function trainedWeights(topology: unknown, seed: number) {
 describe('trainAndEvaluate', () => {
   it('trains the reference CNN on 2,000 digits to well above chance, and reports it', async () => {
     const epochs: number[] = [];
-    const report = await trainAndEvaluate(referenceTopology, oneEpoch, { seed: 7, limits, data, onEpoch: (e) => epochs.push(e.epoch) });
+    const report = await trainAndEvaluate(referenceTopology, oneEpoch, { seed: 7, limits, data, onEpoch: (e) => { epochs.push(e.epoch); } });
     expect(report.testAccuracy).toBeGreaterThan(0.5);
     expect(report).toMatchObject({ backend: 'wasm', seed: 7, settings: oneEpoch, notes: [], trainSamples: 2000, testSamples: 500 });
     expect(epochs).toEqual([1]);
