@@ -81,6 +81,27 @@ describe('wasm gradient kernels agree with cpu to 1e-4', () => {
   });
 });
 
+describe('Tile on wasm agrees with cpu', () => {
+  it.each([
+    [[16], [3]],
+    [[1, 1, 1, 16], [4, 5, 6, 1]],
+    [[2, 3], [1, 1]],
+    [[2, 1, 3], [2, 3, 1]],
+    [[3, 2, 1, 2], [1, 2, 3, 2]],
+  ])('shape %j, reps %j', async (shape, reps) => {
+    const random = seededRandom(shape.length * 10 + reps[0]);
+    const x = { shape, data: values(shape.reduce((a, b) => a * b, 1), random) };
+    expect(await compare('Tile', { x }, { reps })).toBe(0);
+  });
+
+  it('tiles int32 and bool tensors too', async () => {
+    const run = (dtype: 'int32' | 'bool') => () => tf.tile(tf.tensor([1, 0, 3, 1], [2, 2], dtype), [2, 3]);
+    for (const dtype of ['int32', 'bool'] as const) {
+      expect(await onBackend('wasm', run(dtype))).toEqual(await onBackend('cpu', run(dtype)));
+    }
+  });
+});
+
 describe('wasm kernels refuse what they cannot do', () => {
   it('names the kernel and the unsupported option', async () => {
     const x = { shape: [1, 5, 5, 1], data: new Float32Array(25) };

@@ -5,13 +5,14 @@ import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
+import { tileConfig } from './tile.js';
 
 let registered = false;
 
 /**
  * Makes the wasm backend able to train CNNs, and fast at it: adds the gradient kernels it lacks
- * (Conv2DBackpropFilter, the depthwise ones) and replaces three slow ones (Conv2DBackpropInput,
- * MaxPoolGrad, transposed BatchMatMul). Call after the wasm backend is initialised. Idempotent.
+ * (Conv2DBackpropFilter, the depthwise ones) and replaces slow ones (Conv2DBackpropInput,
+ * MaxPoolGrad, Tile, transposed BatchMatMul). Call after the wasm backend is initialised. Idempotent.
  */
 export function registerWasmGradients(): void {
   if (registered) return;
@@ -23,6 +24,7 @@ export function registerWasmGradients(): void {
     depthwiseBackpropFilterConfig,
     depthwiseBackpropInputConfig,
     maxPoolGradConfig,
+    tileConfig,
     fastBatchMatMulConfig(originalBatchMatMul),
   ];
   for (const config of configs) {
