@@ -19,8 +19,26 @@ export function sameAs<T>(
   };
 }
 
-/** A failure when `got` differs from `want` (both usually from the submission), else null. */
+/**
+ * A failure when `got` differs from `want` (both usually from the submission), else null.
+ * The properties feed finite inputs, so a NaN or ±Infinity on either side is a failure: two NaNs
+ * "agree", and an all-NaN answer would otherwise pass every property that compares it with itself.
+ */
 export function agree(what: string, got: unknown, want: unknown, tol: Tolerance = FLOAT64): Failure | null {
+  const bad = nonFinite(got) ?? nonFinite(want);
+  if (bad) return { message: `${what}: got ${bad}, but every input was finite`, expected: want, got };
   const problem = mismatch(got, want, tol);
   return problem ? { message: `${what}: ${problem}`, expected: want, got } : null;
+}
+
+/** The first NaN or ±Infinity in a number, an array, a typed array or a plain object's values (depth-limited). */
+function nonFinite(value: unknown, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : `${value}`;
+  if (depth > 8 || value === null || typeof value !== 'object') return null;
+  const items = ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : Array.isArray(value) ? value : Object.values(value);
+  for (const v of items) {
+    const bad = nonFinite(v, depth + 1);
+    if (bad) return bad;
+  }
+  return null;
 }
