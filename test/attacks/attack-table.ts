@@ -6,7 +6,7 @@ import { expectNoPoints, type AttackOptions, type AttackRun } from './grade-atta
 export interface Attack {
   name: string;
   attacked: ExerciseId;
-  honest: ExerciseId[];
+  honest: readonly ExerciseId[];
   sandbox?: AttackOptions['sandbox'];
   links?: AttackOptions['links'];
   /** What the attacked exercise may score; by default nothing at all. */
