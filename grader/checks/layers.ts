@@ -4,7 +4,7 @@ import type { Reference } from '../run/reference.js';
 import { defineChecks } from './support/define.js';
 import { forAll, forEachCase, type Body, type Failure } from './support/property.js';
 import { sameAs } from './support/differential.js';
-import { FLOAT32, mismatch, type Tolerance } from './support/compare.js';
+import { FLOAT32, mismatch, type Tolerance, unravel } from './support/compare.js';
 import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
 import { leavesInputsAlone } from './support/mutation.js';
 import type { Probe } from './support/probe.js';
@@ -143,15 +143,6 @@ const gradientCheck: Body<ConvCase> = async ({ x, w, b, dout, options }, probe) 
   }
   return null;
 };
-
-function unravel(i: number, shape: number[]): string {
-  const idx: number[] = [];
-  for (let d = shape.length - 1; d >= 0; d--) {
-    idx.unshift(i % shape[d]);
-    i = Math.floor(i / shape[d]);
-  }
-  return `[${idx.join(',')}]`;
-}
 
 /** The max-pooling rule stated directly: each window's gradient goes to its first maximum, row-major. */
 function routeToFirstMax({ x, dout, options: { size, stride } }: PoolCase): Tensor {

@@ -1,11 +1,12 @@
 import type { GraderConfig } from './types.js';
+import { DEFAULT_LIMITS } from '../ml/limits.js';
 
 export const DEFAULT_CONFIG: GraderConfig = {
   seed: 20261124,
   numRuns: 100,
   checks: {},
   training: {
-    limits: { maxEpochs: 5, minBatchSize: 8, maxBatchSize: 1024, maxParameters: 2_000_000, maxSeconds: 600 },
+    limits: DEFAULT_LIMITS,
     fullPointsAccuracy: 0.98,
     zeroPointsAccuracy: 0.9,
     backend: 'auto',

@@ -1,17 +1,7 @@
 import type { Visibility } from '../checks/types.js';
+import type { TrainingLimits } from '../ml/limits.js';
 
-/** Limits on the grader's own training of a submitted CNN. */
-export interface TrainingLimits {
-  maxEpochs: number;
-  minBatchSize: number;
-  maxBatchSize: number;
-  maxParameters: number;
-  /** Wall-clock budget for training; training stops when it runs out. */
-  maxSeconds: number;
-  /** Train/test on a subset (tests and quick local runs); undefined means all of MNIST. */
-  trainSamples?: number;
-  testSamples?: number;
-}
+export type { TrainingLimits };
 
 export interface CheckOverride {
   points?: number;

@@ -123,7 +123,8 @@ function sameList(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
   return a.length === b.length && Array.from(a).every((x, i) => x === b[i]);
 }
 
-function unravel(i: number, shape: number[]): string {
+/** The multi-index `[n,h,w,c]` of flat index `i` in a row-major tensor of `shape`. */
+export function unravel(i: number, shape: number[]): string {
   const idx: number[] = [];
   for (let d = shape.length - 1; d >= 0; d--) {
     idx.unshift(i % shape[d]);
