@@ -1,27 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
-import { depthwiseGeometry, forEachTap } from './depthwise-window.js';
-import { heapView, type KernelArgs } from './wasm-heap.js';
+import { depthwiseInfo } from './depthwise-info.js';
+import { backpropInputPadding, rotateFilter, spreadByStride } from './transposed-convolution.js';
+import { free, runWasmKernel, type KernelArgs } from './wasm-heap.js';
 
 type Attrs = tf.DepthwiseConv2dNativeBackpropInputAttrs;
 
-/** dx[n,h,w,c] = Σ over the taps that read x[n,h,w,c] of W[kh,kw,c,m] · dy[n,oh,ow,c·M+m]. Missing from the wasm backend. */
+/**
+ * dx[n,h,w,c] = Σ_m of a "full" depthwise convolution of dy's channel c·M+m (spread by the
+ * stride) with the rotated filter W[:,:,c,m]: XNNPACK's depthwise kernel on C·M channels, then
+ * a sum over the M channels of each input channel. Missing from the wasm backend.
+ */
 function depthwiseBackpropInput({ inputs, backend, attrs }: KernelArgs<Attrs>): tf.TensorInfo {
   const { dy, filter } = inputs;
-  const geometry = depthwiseGeometry(attrs.inputShape, filter.shape, attrs, 'DepthwiseConv2dNativeBackpropInput');
-  const channels = geometry.info.inChannels;
-  const m = geometry.multiplier;
-  const out = backend.makeOutput(attrs.inputShape, 'float32');
-  const w = heapView(backend, filter);
-  const g = heapView(backend, dy);
-  const dx = heapView(backend, out).fill(0);
-  forEachTap(geometry, (xOffset, dyOffset, filterOffset) => {
-    for (let c = 0; c < channels; c++) {
-      let sum = 0;
-      for (let k = 0; k < m; k++) sum += w[filterOffset + c * m + k] * g[dyOffset + c * m + k];
-      dx[xOffset + c] += sum;
-    }
-  });
-  return out;
+  const info = depthwiseInfo(attrs.inputShape, filter.shape, attrs, 'DepthwiseConv2dNativeBackpropInput');
+  const pad = backpropInputPadding(info, 'DepthwiseConv2dNativeBackpropInput');
+  const multiplier = filter.shape[3];
+  const rotated = rotateFilter(backend, filter, false);
+  const spread = info.strideHeight === 1 && info.strideWidth === 1 ? dy : spreadByStride(backend, dy, info.strideHeight, info.strideWidth);
+  const perChannel = runWasmKernel('DepthwiseConv2dNative', backend, { x: spread, filter: rotated }, { strides: 1, pad, dilations: 1 });
+  free(backend, rotated, ...(spread === dy ? [] : [spread]));
+  if (multiplier === 1) return perChannel;
+  const grouped = runWasmKernel('Reshape', backend, { x: perChannel }, { shape: [...attrs.inputShape, multiplier] });
+  const dx = runWasmKernel('Sum', backend, { x: grouped }, { axis: [4], keepDims: false });
+  free(backend, perChannel, grouped);
+  return dx;
 }
 
 export const depthwiseBackpropInputConfig: tf.KernelConfig = {
