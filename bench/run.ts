@@ -15,6 +15,13 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     console.log('\nGrading solutions/ on convolution, convolution2d, filters, augment (every check), seconds per run:');
     console.table(await benchGrade());
   },
+  async sandbox() {
+    const { benchSandbox } = await import('./sandbox.js');
+    console.log('\nIsolation overhead per mode (3,000 calls per figure; medians of 5 fresh submissions for open and first call):');
+    const { figures, note } = await benchSandbox();
+    console.table(figures);
+    if (note) console.log(note);
+  },
   async cnn() {
     const { benchCnn } = await import('./cnn.js');
     console.log('\nReference CNN on all of MNIST:');

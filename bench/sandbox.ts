@@ -1,5 +1,5 @@
 /**
- * Measures what the sandbox costs: `npx tsx grader/sandbox/measure.ts [calls]`.
+ * What the sandbox costs (`npm run bench -- sandbox`).
  * Per mode: opening a submission (transpiling), the first call of an exercise (start a child and
  * load the module), a call's round trip (small values and a 28×28 image), and cnn.buildModel's
  * first call (a child that imports tfjs and builds a model).
@@ -7,10 +7,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSandboxedSubmission } from './index.js';
-import { probeBwrap } from './probe.js';
+import { openSandboxedSubmission } from '../grader/sandbox/index.js';
+import { probeBwrap } from '../grader/sandbox/probe.js';
 
-const CALLS = Number(process.argv[2] ?? 3000);
 
 const FILES: Record<string, string> = {
   'convolution.ts': 'export const movingAverageKernel = (w: number): number[] => new Array(w).fill(1 / w);\n',
@@ -22,10 +21,19 @@ export const buildModel = (tf: typeof TF) => tf.sequential({ layers: [
 `,
 };
 
-const ms = (t: number) => `${t.toFixed(1)} ms`;
+export interface SandboxFigure {
+  mode: string;
+  openMs: number;
+  firstCallMs: number;
+  callUs: number;
+  call28x28Us: number;
+  buildModelMs: number;
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function measure(mode: 'none' | 'node' | 'bwrap', dir: string): Promise<void> {
+async function measure(mode: 'none' | 'node' | 'bwrap', dir: string, calls: number): Promise<SandboxFigure> {
   const opens: number[] = [];
   const firsts: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -42,32 +50,39 @@ async function measure(mode: 'none' | 'node' | 'bwrap', dir: string): Promise<vo
     const image = Array.from({ length: 28 }, (_, r) => Array.from({ length: 28 }, (_, c) => r * 28 + c));
     for (let i = 0; i < 300; i++) await s.get('convolution', 'movingAverageKernel', [3]);
     let t = performance.now();
-    for (let i = 0; i < CALLS; i++) await s.get('convolution', 'movingAverageKernel', [3]);
-    const small = (performance.now() - t) / CALLS;
+    for (let i = 0; i < calls; i++) await s.get('convolution', 'movingAverageKernel', [3]);
+    const small = (performance.now() - t) / calls;
     await s.get('filters', 'blur', [image]);
     t = performance.now();
-    for (let i = 0; i < CALLS / 3; i++) await s.get('filters', 'blur', [image]);
-    const big = (performance.now() - t) / (CALLS / 3);
+    for (let i = 0; i < calls / 3; i++) await s.get('filters', 'blur', [image]);
+    const big = (performance.now() - t) / (calls / 3);
     t = performance.now();
     const model = await s.get('cnn', 'buildModel', []);
     const cnn = performance.now() - t;
     if (model.kind !== 'returned') throw new Error(`buildModel: ${JSON.stringify(model)}`);
-    console.log(
-      `${mode.padEnd(5)}  open ${ms(median(opens))}  first call ${ms(median(firsts))}  ` +
-        `call ${(small * 1000).toFixed(0)} µs  call(28×28) ${(big * 1000).toFixed(0)} µs  cnn.buildModel first ${ms(cnn)}`,
-    );
+    return {
+      mode,
+      openMs: round(median(opens)),
+      firstCallMs: round(median(firsts)),
+      callUs: Math.round(small * 1000),
+      call28x28Us: Math.round(big * 1000),
+      buildModelMs: Math.round(cnn),
+    };
   } finally {
     await s.close();
   }
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'sandbox-measure-'));
-try {
-  for (const [name, text] of Object.entries(FILES)) await writeFile(join(dir, name), text);
-  const bwrap = await probeBwrap();
-  console.log(`${CALLS} calls per figure; medians of 5 fresh submissions for open and first call`);
-  for (const mode of ['none', 'node', ...(bwrap.ok ? ['bwrap' as const] : [])] as const) await measure(mode, dir);
-  if (!bwrap.ok) console.log(`bwrap skipped: ${bwrap.detail}`);
-} finally {
-  await rm(dir, { recursive: true, force: true });
+/** Per mode: open (transpile), first call (start a child), round trips, and cnn.buildModel's first call. */
+export async function benchSandbox(calls = 3000): Promise<{ figures: SandboxFigure[]; note?: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'sandbox-measure-'));
+  try {
+    for (const [name, text] of Object.entries(FILES)) await writeFile(join(dir, name), text);
+    const bwrap = await probeBwrap();
+    const figures: SandboxFigure[] = [];
+    for (const mode of ['none', 'node', ...(bwrap.ok ? ['bwrap' as const] : [])] as const) figures.push(await measure(mode, dir, calls));
+    return { figures, note: bwrap.ok ? undefined : `bwrap skipped: ${bwrap.detail}` };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
