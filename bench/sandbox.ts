@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { openSandboxedSubmission } from '../grader/sandbox/index.js';
 import { probeBwrap } from '../grader/sandbox/probe.js';
 
-
 const FILES: Record<string, string> = {
   'convolution.ts': 'export const movingAverageKernel = (w: number): number[] => new Array(w).fill(1 / w);\n',
   'filters.ts': 'export const blur = (image: number[][]): number[][] => image;\n',
