@@ -31,7 +31,7 @@ export function robustnessView(r: RobustnessReport): RobustnessView {
       lineChart({
         ...ACCURACY,
         title: 'Accuracy as the digits are shifted',
-        xLabel: 'shift (pixels, right and down)',
+        xLabel: 'shift (pixels; left, right, up and down averaged)',
         series: [
           { ...CNN, points: shifts.map((p) => [p.shift, p.cnn]) },
           { ...DENSE, points: shifts.map((p) => [p.shift, p.dense]) },

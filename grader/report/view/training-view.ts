@@ -90,7 +90,7 @@ export async function trainingView(t: TrainingReport): Promise<TrainingView> {
     layers: t.layers.map((l) => ({
       name: String(l.name),
       className: String(l.className),
-      outputShape: Array.isArray(l.outputShape) ? `[${l.outputShape.map((d) => (d === null ? 'batch' : String(d))).join(', ')}]` : formatValue(l.outputShape),
+      outputShape: shapeText(l.outputShape),
       params: grouped(l.params),
     })),
     sizeChart: safe(
@@ -138,4 +138,17 @@ function cellStyle(t: number, diagonal: boolean): string {
   const a = Math.min(1, Math.max(0.06, t));
   const mix = (c: number) => Math.round(255 + (c - 255) * a);
   return `background-color: rgb(${mix(r)}, ${mix(g)}, ${mix(b)}); color: ${a > 0.55 ? '#fff' : '#18181b'}`;
+}
+
+/** [null, 26, 26, 16] (or its JSON text, as training reports hold it) as "[batch, 26, 26, 16]". */
+function shapeText(shape: unknown): string {
+  let value = shape;
+  if (typeof shape === 'string') {
+    try {
+      value = JSON.parse(shape);
+    } catch {
+      return shape;
+    }
+  }
+  return Array.isArray(value) ? `[${value.map((d) => (d === null ? 'batch' : String(d))).join(', ')}]` : formatValue(value);
 }
