@@ -48,12 +48,13 @@ export async function robustness(topology: unknown, settings: unknown, options: 
     const hidden = Math.max(1, Math.round((cnn.countParams() - 10) / (PIXELS + 1 + 10)));
     const dense = (await trainModel(denseTopology(hidden), settings, train)).model;
     try {
+      const moved = movedDigits(test);
       return {
         digits: test.count,
         shifts: SHIFTS,
         angles: ANGLES,
-        cnn: curve('your CNN', cnn, test),
-        dense: curve(`dense ${PIXELS}→${hidden}→10`, dense, test),
+        cnn: curve('your CNN', cnn, moved, test.labels),
+        dense: curve(`dense ${PIXELS}→${hidden}→10`, dense, moved, test.labels),
       };
     } finally {
       disposeModel(dense);
@@ -77,23 +78,36 @@ function denseTopology(hidden: number): unknown {
   return topology;
 }
 
-function curve(name: string, model: tf.LayersModel, test: MnistSplit): RobustnessCurve {
-  const accuracy = (move: (image: number[][]) => number[][]) => accuracyOn(model, test, move);
+/** The test digits moved every way the curves need: [shift][direction] and [angle], each n × 784. */
+interface MovedDigits {
+  byShift: Float32Array[][];
+  byAngle: Float32Array[];
+}
+
+function movedDigits(test: MnistSplit): MovedDigits {
+  const images = Array.from({ length: test.count }, (_, i) => toMatrix(test.images.subarray(i * PIXELS, (i + 1) * PIXELS)));
+  const all = (move: (image: number[][]) => number[][]) => {
+    const moved = new Float32Array(test.count * PIXELS);
+    images.forEach((image, i) => moved.set(move(image).flat(), i * PIXELS));
+    return moved;
+  };
   return {
-    model: name,
-    parameters: model.countParams(),
     byShift: SHIFTS.map((s) => s === 0
-      ? accuracy((image) => image)
-      : mean([[s, 0], [-s, 0], [0, s], [0, -s]].map(([dx, dy]) => accuracy((image) => translate(image, dx, dy, 0))))),
-    byAngle: ANGLES.map((degrees) => accuracy((image) => rotate(image, degrees, 0))),
+      ? [test.images]
+      : [[s, 0], [-s, 0], [0, s], [0, -s]].map(([dx, dy]) => all((image) => translate(image, dx, dy, 0)))),
+    byAngle: ANGLES.map((degrees) => all((image) => rotate(image, degrees, 0))),
   };
 }
 
-function accuracyOn(model: tf.LayersModel, test: MnistSplit, move: (image: number[][]) => number[][]): number {
-  const moved = new Float32Array(test.count * PIXELS);
-  for (let i = 0; i < test.count; i++) moved.set(move(toMatrix(test.images.subarray(i * PIXELS, (i + 1) * PIXELS))).flat(), i * PIXELS);
-  const predicted = predictDigits(model, moved);
-  return predicted.reduce((correct, digit, i) => correct + (digit === test.labels[i] ? 1 : 0), 0) / test.count;
+function curve(name: string, model: tf.LayersModel, moved: MovedDigits, labels: Uint8Array): RobustnessCurve {
+  const accuracy = (images: Float32Array) =>
+    predictDigits(model, images).reduce((correct, digit, i) => correct + (digit === labels[i] ? 1 : 0), 0) / labels.length;
+  return {
+    model: name,
+    parameters: model.countParams(),
+    byShift: moved.byShift.map((directions) => mean(directions.map(accuracy))),
+    byAngle: moved.byAngle.map(accuracy),
+  };
 }
 
 function toMatrix(pixels: Float32Array): number[][] {
