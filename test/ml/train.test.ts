@@ -74,7 +74,7 @@ describe('trainAndEvaluate', () => {
   });
 
   it('stops when the time limit runs out, and says where', async () => {
-    const report = await trainAndEvaluate(referenceTopology, { ...oneEpoch, epochs: 2 }, { seed: 1, limits: { ...limits, maxSeconds: 0 }, data });
+    const report = await trainAndEvaluate(referenceTopology, { ...oneEpoch, epochs: 2, batchSize: 32 }, { seed: 1, limits: { ...limits, maxSeconds: 0 }, data });
     expect(report.stoppedEarly).toBe('the time limit of 0 s ran out in epoch 1 after 1 of 63 batches');
     expect(report.epochs).toMatchObject([{ epoch: 1, partial: { batches: 1, of: 63 } }]);
   });
