@@ -22,10 +22,11 @@ const loaders: Record<Exclude<BackendPreference, 'auto'>, Loader> = {
         if (!(await tf.setBackend('tensorflow'))) throw new Error("backend 'tensorflow' failed to initialise");
         return { name: name.slice('@tensorflow/'.length), detail: `${name} (libtensorflow ${tf.version.tfjs})` };
       } catch (error) {
-        problems.push(`${name}: ${firstLine(error)}`);
+        const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
+        problems.push(`${name.slice('@tensorflow/'.length)} ${missing ? 'not installed' : `failed: ${firstLine(error)}`}`);
       }
     }
-    throw new Error(`tfjs-node is not available (${problems.join('; ')})`);
+    throw new Error(problems.join(', '));
   },
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
