@@ -99,9 +99,9 @@ async function loadFirstWorking(places: {
   }
   try {
     for (const file of Object.values(MNIST_FILES)) {
-      if (!existsSync(join(places.cacheDir, file.name))) {
-        await downloadVerified(file, places.mirrors, places.cacheDir);
-      }
+      // A cached copy that is missing or corrupt (e.g. a download cut short) is fetched again.
+      const cached = findFile(places.cacheDir, file) && (await readVerified(places.cacheDir, file).catch(() => undefined));
+      if (!cached) await downloadVerified(file, places.mirrors, places.cacheDir);
     }
     return { ...(await readFolder(places.cacheDir)), source: `downloaded to ${places.cacheDir}`, skipped };
   } catch (error) {

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -93,9 +93,12 @@ describe('loadMnist', () => {
       expect(mnist.source).toBe(`downloaded to ${places.cacheDir}`);
       expect(Array.from(mnist.train.labels)).toEqual([5, 0, 4]);
       expect(server.requests).toContain('/down/train-images-idx3-ubyte.gz');
-      // A second process would find them in the cache; this one reuses the parsed arrays.
-      await mkdir(places.cacheDir, { recursive: true });
+      // Another process finds them in the cache; a corrupt cached file is downloaded again.
       expect((await loadMnist({ ...places, mirrors: [] })).source).toBe(`download cache ${places.cacheDir}`);
+      await writeFile(join(places.cacheDir, MNIST_FILES.testLabels.name), 'cut short');
+      const again = await loadMnist({ ...places, mirrors: [`${server.url}/mirror/`], testLimit: 1 });
+      expect(again.source).toBe(`downloaded to ${places.cacheDir}`);
+      expect(again.skipped.at(-1)).toMatch(/^download cache .*t10k-labels-idx1-ubyte: not a valid IDX file/);
     } finally {
       await server.close();
     }
