@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { firstDigits, type Mnist } from '../../datasets/mnist.js';
 import type { TrainingSettings } from '../core/contract.js';
+import { activationFloatsPerDigit } from './activation-size.js';
 import { currentBackend } from './backend.js';
 import { evaluate } from './evaluate.js';
 import { fitEpochs } from './fit-epochs.js';
@@ -14,6 +15,9 @@ export { DEFAULT_LIMITS, type TrainingLimits } from './limits.js';
 export { ModelRefused } from './model-refused.js';
 export { rebuildModel } from './rebuild-model.js';
 export type { EpochLog, LayerSummary, Misclassified, TrainingReport } from './training-report.js';
+
+/** 1 GB of float32 layer outputs per batch; the backward pass needs about as much again. */
+const MAX_BATCH_ACTIVATION_FLOATS = 2 ** 28;
 
 export interface TrainOptions {
   /** Decides the initial weights, the shuffling and dropout: the same seed gives the same report. */
@@ -35,6 +39,12 @@ export async function trainModel(topology: unknown, settings: unknown, options: 
   const backend = await currentBackend();
   const random = seededRandom(seed);
   const model = rebuildModel(topology, limits, { seed: nextSeed(random) });
+  const batchFloats = activationFloatsPerDigit(model) * used.batchSize;
+  if (batchFloats > MAX_BATCH_ACTIVATION_FLOATS) {
+    disposeModel(model);
+    throw new ModelRefused(`the model's layer outputs need ${gigabytes(batchFloats)} GB for a batch of ${used.batchSize} digits, ` +
+      `more than the ${gigabytes(MAX_BATCH_ACTIVATION_FLOATS)} GB the grader allows: use smaller layers or a smaller batch`);
+  }
   const train = firstDigits(data.train, limits.trainSamples ?? data.train.count);
   const test = firstDigits(data.test, limits.testSamples ?? data.test.count);
   try {
@@ -84,6 +94,10 @@ export async function trainAndEvaluate(topology: unknown, settings: TrainingSett
 export function disposeModel(model: tf.LayersModel): void {
   model.optimizer?.dispose();
   model.dispose();
+}
+
+function gigabytes(floats: number): string {
+  return (floats * 4 / 2 ** 30).toFixed(1);
 }
 
 function makeOptimizer({ optimizer, learningRate }: TrainingSettings): tf.Optimizer {

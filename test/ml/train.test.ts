@@ -79,6 +79,16 @@ describe('trainAndEvaluate', () => {
     expect(report.epochs).toMatchObject([{ epoch: 1, partial: { batches: 1, of: 63 } }]);
   });
 
+  it('refuses a model whose layer outputs would not fit in memory, before training', async () => {
+    const huge = topologyOf((l) => [
+      l.upSampling2d({ inputShape: [28, 28, 1], size: [200, 200] }),
+      l.globalAveragePooling2d({}),
+      l.dense({ units: 10, activation: 'softmax' }),
+    ]);
+    await expect(trainAndEvaluate(huge, { ...oneEpoch, batchSize: 32 }, { seed: 1, limits, data }))
+      .rejects.toThrow("the model's layer outputs need 3.7 GB for a batch of 32 digits, more than the 1.0 GB the grader allows: use smaller layers or a smaller batch");
+  });
+
   it('turns a model tfjs cannot train into a refusal', async () => {
     const dilated = topologyOf((l) => [l.conv2d({ inputShape: [28, 28, 1], filters: 2, kernelSize: 3, dilationRate: 2 }), l.flatten(), l.dense({ units: 10, activation: 'softmax' })]);
     await expect(trainAndEvaluate(dilated, oneEpoch, { seed: 1, limits, data })).rejects.toThrow(/^tfjs could not train the model: .*dilation/);
