@@ -65,7 +65,7 @@ export async function benchCnn(options: BenchCnnOptions = {}): Promise<CnnFigure
     secondsTo98: secondsTo98 === null ? null : round(secondsTo98),
     testAccuracy: report.testAccuracy,
     torchSecondsPerEpoch: torch ? round(torch.secondsPerEpoch) : null,
-    torchTestAccuracy: torch?.testAccuracy ?? null,
+    torchTestAccuracy: torch ? Math.round(torch.testAccuracy * 1e4) / 1e4 : null,
   };
   console.log(`reference CNN, ${report.parameterCount} parameters, ${JSON.stringify(training)}: ` +
     `${pct(figures.testAccuracy)} after ${figures.epochs} epoch(s), ${figures.secondsPerEpoch} s/epoch ` +
