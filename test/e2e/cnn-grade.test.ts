@@ -12,8 +12,11 @@ describe('grading the CNN exercises', () => {
     const results = run.results();
     expect(byId(results, 'cnn.model-accepted').score).toBe(3);
     const accuracy = byId(results, 'cnn.mnist-accuracy');
-    expect(accuracy.output).toMatch(/Test accuracy \d+\.\d\d% on 500 digits/);
-    expect(accuracy.score).toBeGreaterThan(0);
+    // On 2,000 digits the reference is far from its full-MNIST 98.5%, but far above chance (10%).
+    const percent = Number(/Test accuracy (\d+\.\d\d)% on 500 digits/.exec(accuracy.output)?.[1]);
+    expect(percent).toBeGreaterThan(50);
+    const fraction = Math.min(1, Math.max(0, (percent / 100 - 0.9) / (0.98 - 0.9)));
+    expect(accuracy.score).toBeCloseTo(10 * fraction, 1);
     expect(results.extra_data.environment.backend).toMatch(/^(wasm|cpu|tfjs-node)/);
     expect(run.stderr).toMatch(/TensorFlow\.js backend: /);
     const html = run.file('report.html');
