@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { forgotBias, runCli } from './run-cli.js';
 
 type Test = { number: string; score: number; max_score: number; status: string; output: string };
 const byId = (results: { tests: Test[] }, id: string) => results.tests.find((t) => t.number === id)!;
@@ -36,7 +36,7 @@ describe('grading the CNN exercises', () => {
   });
 
   it('takes the right points from a conv layer that forgets its bias, and says so', () => {
-    const run = runCli(['test/fixtures/submissions/forgot-bias', '--only', 'layers'], 180_000);
+    const run = runCli([forgotBias(), '--only', 'layers'], 180_000);
     expect(run.status, run.stderr).toBe(0);
     const results = run.results();
     expect(results.score).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { flippedKernel, runCli } from './run-cli.js';
 
 describe('npm run grade -- <submission>', () => {
   it('gives the reference full marks and writes results.json in Gradescope\'s schema', () => {
@@ -19,7 +19,7 @@ describe('npm run grade -- <submission>', () => {
   });
 
   it('shows a flipped kernel its counterexample and diagnosis', () => {
-    const run = runCli(['test/fixtures/submissions/flipped-kernel', '--only', 'convolution']);
+    const run = runCli([flippedKernel(), '--only', 'convolution']);
     expect(run.status, run.stderr).toBe(0);
     const results = run.results();
     expect(results.score).toBeLessThan(results.max_score);
@@ -30,7 +30,7 @@ describe('npm run grade -- <submission>', () => {
   });
 
   it('grades a missing exercise file as zero points for that exercise only', () => {
-    const run = runCli(['test/fixtures/submissions/flipped-kernel', '--only', 'convolution,convolution2d']);
+    const run = runCli([flippedKernel(), '--only', 'convolution,convolution2d']);
     expect(run.status, run.stderr).toBe(0);
     const results = run.results();
     const twoD = results.tests.filter((t: { tags: string[] }) => t.tags.includes('convolution2d'));

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -23,3 +23,22 @@ export function runCli(args: string[], timeoutMs = 120_000): CliRun {
     file: (name) => readFileSync(path.join(out, name), 'utf8'),
   };
 }
+
+/**
+ * A submission folder holding solutions/<exercise>.ts with one line changed: a student's mistake
+ * that stays in step with the reference (the test fails loudly if the line is no longer there).
+ */
+export function mutatedSolution(exercise: string, line: string, replacement: string): string {
+  const source = readFileSync(path.join('solutions', `${exercise}.ts`), 'utf8');
+  if (!source.includes(line)) throw new Error(`solutions/${exercise}.ts no longer has the line to mutate: ${line}`);
+  const dir = mkdtempSync(path.join(tmpdir(), `${exercise}-mutant-`));
+  writeFileSync(path.join(dir, `${exercise}.ts`), source.replace(line, replacement));
+  return dir;
+}
+
+/** convolve without the flip: the kernel slides over the signal as a cross-correlation. */
+export const flippedKernel = () =>
+  mutatedSolution('convolution', 'sum += long[i] * short[k - i];', 'sum += long[i] * short[n - 1 - (k - i)];');
+
+/** A convolutional layer whose forward pass forgets the bias. */
+export const forgotBias = () => mutatedSolution('layers', 'acc[f] = b.data[f];', 'acc[f] = 0;');
