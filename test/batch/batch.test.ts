@@ -7,9 +7,10 @@ import { runBatch, type BatchOptions, type BatchSummary } from '../../grader/bat
 import { mergeBatches } from '../../grader/batch/merge.js';
 import { readRecord } from '../../grader/batch/record.js';
 import { resolveConfig } from '../../grader/config/resolve.js';
+import { classFixtures } from './class-fixtures.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const fixtures = path.join(root, 'test/fixtures/class');
+const fixtures = classFixtures();
 const base = resolveConfig();
 // Short sandbox limits so the hostile submission's endless loop costs seconds, not minutes.
 const config = { ...base, sandbox: { ...base.sandbox, callTimeoutMs: 300, exerciseTimeoutMs: 3000 } };
