@@ -5,7 +5,8 @@ import { stringify } from 'csv-stringify/sync';
  * CSV per RFC 4180 (csv-stringify: CRLF line ends, a field quoted when it holds a quote, comma or
  * line break, quotes doubled), with a guard against formula injection: a spreadsheet runs a cell
  * that starts with = + - @ (or a tab or carriage return), so such a text cell is prefixed with a
- * single quote. A number, or text that is exactly a number (`-2`, `+1.5`), stays as it is.
+ * single quote. A number, or text that is exactly a number (`-2`, `+1.5`), stays as it is, and so
+ * does a lone `-` (Moodle's "not yet"), which no spreadsheet computes.
  */
 export type Cell = string | number | undefined | null;
 
@@ -16,7 +17,7 @@ export function guardCell(value: Cell): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(value)) return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^([=+\-@].|[\t\r])/s.test(value) ? `'${value}` : value;
 }
 
 export function toCsv(rows: readonly (readonly Cell[])[]): string {

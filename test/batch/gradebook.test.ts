@@ -17,6 +17,7 @@ describe('csv', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\tcmd')).toBe("'\tcmd");
     expect(csvCell('alice')).toBe('alice');
+    expect(csvCell('-')).toBe('-'); // Moodle's "not yet": no formula
     expect(csvCell('Zoë Ångström')).toBe('Zoë Ångström');
     // A number, as a number or as text, is a number: -2 stays -2 (a spreadsheet computes nothing from it).
     for (const n of [-2, '-2', '+1', '-0.5', '12.25', '.5']) expect(csvCell(n)).toBe(String(n));
