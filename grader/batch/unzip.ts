@@ -148,7 +148,7 @@ function describe(err: unknown, name: string, entry?: string): string {
   const what = /: (.*)$/.exec(m)?.[1] ?? entry ?? '';
   if (/^absolute path/.test(m)) return `${name}: entry ${shown(what)} has an absolute path`;
   if (/^invalid relative path/.test(m)) return `${name}: entry ${shown(what)} contains '..'`;
-  if (/end of central directory record signature not found/.test(m)) return `${name} is not a zip file (or it is damaged): no end of central directory`;
+  if (/end of central directory record signature not found/i.test(m)) return `${name} is not a zip file (or it is damaged): no end of central directory`;
   if (/too many bytes in the stream|not enough bytes in the stream/.test(m)) return `${name}: ${shown(entry ?? '')} inflates to another size than it declares (a zip bomb, or damaged)`;
   if (/invalid (stored|distance|block|code)|unexpected end|incorrect header check|invalid .* length/i.test(m)) return `${name} is damaged: cannot inflate ${shown(entry ?? '')}`;
   return `${name} cannot be read as a zip: ${m}`;
