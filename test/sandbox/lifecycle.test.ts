@@ -55,7 +55,7 @@ describe('lifecycle', () => {
       expect(['crashed', 'returned']).toContain(o.kind);
       expect(await leftovers(s.workDir)).toEqual([]);
     }
-  });
+  }, 30_000); // four starts of a sandbox: seconds on a loaded machine
 
   it('files named like the grader\'s runtime cannot replace it', async () => {
     await withSubmission(fixture('shadow-runtime'), { ...QUICK, mode: 'node' }, async (s) => {
