@@ -10,7 +10,7 @@ import type { GradeResult } from '../core/result.js';
 import { writeAtomic } from '../run/write-atomic.js';
 import { outputsFor, type OutputName } from '../outputs/index.js';
 import { formatCheckText } from '../feedback/format-text.js';
-import { openSandboxedSubmission, DEFAULT_SANDBOX_OPTIONS } from '../sandbox/index.js';
+import { openSandboxedSubmission, DEFAULT_SANDBOX_OPTIONS, sandboxEnvironment } from '../sandbox/index.js';
 import { collectPictures } from '../outputs/html/pictures.js';
 
 export interface GradeCommandOptions {
@@ -37,7 +37,7 @@ export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: Gr
   const checks = selectChecks(o.config, { only: o.only, visibility: o.visibility });
   const submission = await openSandboxedSubmission(dir, { ...DEFAULT_SANDBOX_OPTIONS, ...o.config.sandbox, label: path.basename(dir) });
   o.log?.(`Grading ${dir} (sandbox: ${submission.sandbox.mode})`);
-  const environment: Record<string, string> = { sandbox: `${submission.sandbox.mode} (${submission.sandbox.detail})` };
+  const environment: Record<string, string> = sandboxEnvironment(submission.sandbox);
   if (checks.some((c) => c.exercise === 'cnn')) {
     const { initBackend } = await import('../ml/backend.js');
     const backend = await initBackend(o.config.training.backend);
