@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cliConfig } from '../config/from-cli.js';
-import { REPORTERS, type ReporterName } from '../reporters/index.js';
-import type { GradeResult } from '../run/grade-submission.js';
+import { OUTPUTS, type OutputName } from '../outputs/index.js';
+import type { GradeResult } from '../core/result.js';
 import { prepareUpload, type PreparedUpload } from './upload.js';
 
 /** The grader's own folder: an LMS starts the entry point from anywhere. */
@@ -23,7 +23,7 @@ export interface GradedUpload {
  * the sandbox the machine offers, with the grader's own config file. The work happens in a
  * temporary folder that is removed afterwards; only the rendered results come back.
  */
-export async function gradeUpload(upload: string, format: ReporterName, log: (line: string) => void): Promise<GradedUpload> {
+export async function gradeUpload(upload: string, format: OutputName, log: (line: string) => void): Promise<GradedUpload> {
   process.chdir(GRADER_ROOT); // ./grader.config.ts is the instructor's
   const work = mkdtempSync(path.join(os.tmpdir(), 'upload-'));
   try {
@@ -33,7 +33,7 @@ export async function gradeUpload(upload: string, format: ReporterName, log: (li
     const { gradeCommand } = await import('../commands/grade.js');
     const out = path.join(work, 'out');
     const { result } = await gradeCommand({ submission: prepared.folder, out, format, config: await cliConfig(undefined), visibility: 'all', log });
-    return { prepared, result, rendered: readFileSync(path.join(out, REPORTERS[format].fileName), 'utf8') };
+    return { prepared, result, rendered: readFileSync(path.join(out, OUTPUTS[format].fileName), 'utf8') };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -16,8 +16,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CLASSROOM_LINE, classroomReporter } from '../../grader/reporters/classroom.js';
-import type { GradeResult } from '../../grader/run/grade-submission.js';
+import { CLASSROOM_LINE, classroomOutput } from '../../grader/outputs/classroom.js';
+import type { GradeResult } from '../../grader/core/result.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WORKFLOW_FILE = path.join(ROOT, 'grader/release/templates/github/classroom.yml');
@@ -79,7 +79,7 @@ describe("the Classroom workflow, against Classroom's own", () => {
 
   it('prints the same result lines as the official reporter, which parse back to the same totals', async () => {
     for (const [score, max] of [[89, 89], [0, 89], [12.5, 89], [133.25, 146]]) {
-      const lines = (await classroomReporter.render(result(score, max))).trimEnd().split('\n');
+      const lines = (await classroomOutput.render(result(score, max))).trimEnd().split('\n');
       expect(lines).toEqual(officialReporterLines(score, max));
       const [complete, report] = lines.map(parseCommand);
       expect(complete).toEqual({ command: 'notice', properties: { title: 'Autograding complete' }, data: `Points ${score}/${max}` });
@@ -98,9 +98,9 @@ describe("the Classroom workflow, against Classroom's own", () => {
     mkdirSync(path.join(dir, 'reports/ci'), { recursive: true });
     const file = path.join(dir, 'reports/ci/classroom.txt');
     const cases: [string | undefined, number][] = [
-      [await classroomReporter.render(result(89, 89)), 0],
-      [await classroomReporter.render(result(88.5, 89)), 1],
-      [await classroomReporter.render(result(0, 89)), 1],
+      [await classroomOutput.render(result(89, 89)), 0],
+      [await classroomOutput.render(result(88.5, 89)), 1],
+      [await classroomOutput.render(result(0, 89)), 1],
       ['::notice title=Autograding complete::Points 89/89\n::notice title=Autograding report::{"totalPoints":89,"maxPoints":89}\nextra\n', 1],
       ['::notice title=Autograding complete::Points 89/89 and more\n::notice title=Autograding report::{"totalPoints":89,"maxPoints":89}\n', 1],
       [undefined, 1],

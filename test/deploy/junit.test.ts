@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { junitReporter } from '../../grader/reporters/junit.js';
-import { failingResult, hostileResult, passingResult } from '../report/fixtures.js';
+import { junitOutput } from '../../grader/outputs/junit.js';
+import { failingResult, hostileResult, passingResult } from '../outputs/html/fixtures.js';
 
 const XSD = path.join(import.meta.dirname, 'junit.xsd');
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
@@ -38,7 +38,7 @@ describe('junit.xml', () => {
       return;
     }
     for (const result of [passingResult(), failingResult(), hostileResult()]) {
-      const r = xmllint(await junitReporter.render(result));
+      const r = xmllint(await junitOutput.render(result));
       expect(r.ok, r.out).toBe(true);
     }
     // The schema does refuse what CI systems do not read: a count that is not a number.
@@ -46,8 +46,8 @@ describe('junit.xml', () => {
   });
 
   it("names each test by the check's title and id, whatever its score", async () => {
-    const passing = testIds(await junitReporter.render(passingResult()));
-    const failing = testIds(await junitReporter.render(failingResult()));
+    const passing = testIds(await junitOutput.render(passingResult()));
+    const failing = testIds(await junitOutput.render(failingResult()));
     expect(passing).toContain('convolution / Convolution is commutative (convolution.commutative)');
     // The same check scored 2/2 and 0/2 is the same test.
     expect(failing.filter((id) => passing.includes(id))).toEqual(passing);
@@ -55,7 +55,7 @@ describe('junit.xml', () => {
   });
 
   it("puts the points in the suite's properties and the failure message", async () => {
-    const xml = await junitReporter.render(failingResult());
+    const xml = await junitOutput.render(failingResult());
     const convolution = /<testsuite name="convolution"[\s\S]*?<\/testsuite>/.exec(xml)![0];
     expect(convolution).toMatch(/<property name="score" value="7" \/>\s*<property name="max_score" value="9" \/>/);
     expect(convolution).toContain('<property name="points:convolution.commutative" value="0/2" />');
