@@ -27,7 +27,7 @@ export async function gradeUpload(upload: string, format: OutputName, log: (line
   process.chdir(GRADER_ROOT); // ./grader.config.ts is the instructor's
   const work = mkdtempSync(path.join(os.tmpdir(), 'upload-'));
   try {
-    const prepared = prepareUpload(upload, work);
+    const prepared = await prepareUpload(upload, work);
     log(`Exercise files found: ${prepared.found}, in ${prepared.from}`);
     if (prepared.found === 0) return { prepared };
     const { gradeCommand } = await import('../commands/grade.js');

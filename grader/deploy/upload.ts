@@ -21,13 +21,13 @@ export interface PreparedUpload {
  * down; a .zip at the top that the LMS left packed is unpacked first, safely (batch's unzip).
  * The upload itself is never written to.
  */
-export function prepareUpload(upload: string, work: string): PreparedUpload {
+export async function prepareUpload(upload: string, work: string): Promise<PreparedUpload> {
   const copy = path.join(work, 'upload');
   cpSync(upload, copy, { recursive: true, verbatimSymlinks: true, filter: (src) => !/(^|\/)(node_modules|\.git)$/.test(src) });
   const candidates = [copy];
   for (const name of readdirSync(copy).filter((n) => n.toLowerCase().endsWith('.zip'))) {
     const unzipped = path.join(work, `unzipped-${candidates.length}`);
-    unzipSafely(path.join(copy, name), unzipped);
+    await unzipSafely(path.join(copy, name), unzipped);
     candidates.push(unzipped);
   }
   const best = candidates

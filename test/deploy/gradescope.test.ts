@@ -49,10 +49,10 @@ const graded = ALL_CHECKS.filter((c) => c.exercise !== 'cnn');
 const maxScore = graded.reduce((s, c) => s + c.points, 0);
 
 beforeAll(async () => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'gradescope-root-'));
+  root = mkdtempSync(path.join(os.tmpdir(), 'gradescope-root-')); // 0700, as /autograder may be: setup.sh lets the sandbox through
   const zipFile = path.join(root, 'autograder.zip');
   gradescopeBundle(zipFile);
-  unzipSafely(zipFile, path.join(root, 'source'), { maxZipBytes: 200 << 20, maxTotalBytes: 200 << 20, maxEntries: 20_000 });
+  await unzipSafely(zipFile, path.join(root, 'source'), { maxZipBytes: 200 << 20, maxTotalBytes: 200 << 20, maxEntries: 20_000 });
   copyFileSync(path.join(root, 'source', 'run_autograder'), path.join(root, 'run_autograder'));
   mkdirSync(path.join(root, 'submission'));
   // The test's instructor config: the real one, without the CNN's training, fewer property runs.
@@ -121,6 +121,6 @@ describe('the Gradescope autograder, unpacked into a Gradescope-shaped root', ()
     writeFileSync(path.join(root, 'submission', 'evil.zip'), (await import('../../grader/release/zip.js')).zip([{ name: '../escape.ts', data: Buffer.from('x') }]));
     const { results } = await runAutograder();
     expect(results.score).toBe(0);
-    expect(results.output).toMatch(/could not grade this submission \(evil\.zip: .*'\.\.'\)/);
+    expect(results.output).toMatch(/could not grade this submission \(evil\.zip: /);
   }, 120_000);
 });

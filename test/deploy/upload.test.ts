@@ -15,51 +15,51 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const files = new Map([['convolution.ts', 'export const a = 1;\n'], ['filters.ts', 'export const b = 2;\n']]);
 
-function prepare(upload: string) {
+async function prepare(upload: string) {
   const work = path.join(dir, 'work');
-  return { ...prepareUpload(upload, work), work };
+  return { ...(await prepareUpload(upload, work)), work };
 }
 
 describe('prepareUpload', () => {
-  it.each(['flat', 'folder', 'repository zip'] as const)('finds the files uploaded %s', (shape) => {
+  it.each(['flat', 'folder', 'repository zip'] as const)('finds the files uploaded %s', async (shape) => {
     writeUpload(path.join(dir, 'upload'), shape, files);
-    const p = prepare(path.join(dir, 'upload'));
+    const p = await prepare(path.join(dir, 'upload'));
     expect(p.found).toBe(2);
     expect(readFileSync(path.join(p.folder, 'convolution.ts'), 'utf8')).toBe(files.get('convolution.ts'));
     expect(p.from).toBe({ flat: '.', folder: 'my-homework', 'repository zip': 'cnn-exercises-main/exercises' }[shape]);
   });
 
-  it('finds exercises/ two levels down in a repository the LMS already unpacked, beside a stray copy with fewer files', () => {
+  it('finds exercises/ two levels down in a repository the LMS already unpacked, beside a stray copy with fewer files', async () => {
     const upload = path.join(dir, 'upload');
     mkdirSync(path.join(upload, 'cnn-exercises-main', 'exercises'), { recursive: true });
     mkdirSync(path.join(upload, 'cnn-exercises-main', 'old'), { recursive: true });
     for (const [name, text] of files) writeFileSync(path.join(upload, 'cnn-exercises-main', 'exercises', name), text);
     writeFileSync(path.join(upload, 'cnn-exercises-main', 'old', 'convolution.ts'), 'old\n');
-    expect(prepare(upload)).toMatchObject({ found: 2, from: 'cnn-exercises-main/exercises' });
+    expect(await prepare(upload)).toMatchObject({ found: 2, from: 'cnn-exercises-main/exercises' });
   });
 
-  it('reports 0 files for an upload without exercise files, and never writes to the upload', () => {
+  it('reports 0 files for an upload without exercise files, and never writes to the upload', async () => {
     const upload = path.join(dir, 'upload');
     mkdirSync(upload);
     writeFileSync(path.join(upload, 'README.md'), 'hi\n');
-    expect(prepare(upload).found).toBe(0);
+    expect((await prepare(upload)).found).toBe(0);
     expect(existsSync(path.join(upload, 'submission'))).toBe(false);
   });
 
-  it('copies a symbolic link as a link (the sandbox refuses it), never the file it points to', () => {
+  it('copies a symbolic link as a link (the sandbox refuses it), never the file it points to', async () => {
     const upload = path.join(dir, 'upload');
     mkdirSync(upload);
     writeFileSync(path.join(dir, 'secret.ts'), 'export const answer = 42;\n');
     symlinkSync(path.join(dir, 'secret.ts'), path.join(upload, 'convolution.ts'));
-    const p = prepare(upload);
+    const p = await prepare(upload);
     expect(lstatSync(path.join(p.folder, 'convolution.ts')).isSymbolicLink()).toBe(true);
   });
 
-  it('refuses a zip that climbs out of its folder', () => {
+  it('refuses a zip that climbs out of its folder', async () => {
     const upload = path.join(dir, 'upload');
     mkdirSync(upload);
     writeFileSync(path.join(upload, 'evil.zip'), zip([{ name: '../../escape.ts', data: Buffer.from('x') }]));
-    expect(() => prepare(upload)).toThrow(/evil\.zip/);
+    await expect(prepare(upload)).rejects.toThrow(/evil\.zip/);
     expect(existsSync(path.join(dir, 'escape.ts'))).toBe(false);
   });
 });
