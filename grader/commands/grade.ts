@@ -43,6 +43,10 @@ export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: Gr
     const backend = await initBackend(o.config.training.backend);
     environment.backend = `${backend.name} (${backend.detail})`;
     o.log?.(`TensorFlow.js backend: ${environment.backend}`);
+    if (backend.threads) {
+      environment.threads = `${backend.threads.count} (${backend.threads.reason})`;
+      o.log?.(`Training threads: ${environment.threads}`);
+    }
   }
   let result: GradeResult;
   try {
