@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { GradeResult } from '../run/grade-submission.js';
+import type { CheckStatus, GradeResult } from '../core/result.js';
 import { writeAtomic } from '../run/write-atomic.js';
 
 /** One check's outcome, as the gradebook and the class summary need it. */
@@ -8,7 +8,7 @@ export interface CheckRow {
   id: string;
   title: string;
   exercise: string;
-  status: 'passed' | 'failed' | 'errored';
+  status: CheckStatus;
   score: number;
   points: number;
   /** Known mistakes diagnosed on a failure. */
@@ -52,7 +52,7 @@ export function recordFromResult(result: GradeResult, base: Pick<BatchRecord, 's
         id: r.check.id,
         title: r.check.title,
         exercise: e.exercise,
-        status: r.verdict.status,
+        status: r.status,
         score: r.score,
         points: r.check.points,
         diagnosis: r.verdict.status === 'failed' && r.verdict.diagnosis?.length ? r.verdict.diagnosis.map((d) => ({ id: d.mistakeId, title: d.title })) : undefined,

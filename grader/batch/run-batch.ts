@@ -5,7 +5,7 @@ import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES } from '../core/contract.js';
 import type { GraderConfig } from '../config/types.js';
 import { availableCores, threadsPerWorker, TRAINING_THREADS_ENV } from '../ml/threads.js';
-import type { ReporterName } from '../reporters/index.js';
+import type { OutputName } from '../outputs/index.js';
 import { TRAINING_CACHE_ENV } from './cache.js';
 import { findSubmissions, RESERVED_NAMES, type SubmissionSource } from './find-submissions.js';
 import { runPool } from './pool.js';
@@ -30,7 +30,7 @@ export interface BatchOptions {
   /** Wall-clock limit per submission; default from the config (see `defaultTimeoutMs`). */
   timeoutMs?: number;
   only?: ExerciseId[];
-  format: ReporterName;
+  format: OutputName;
   config: GraderConfig;
   visibility: 'public' | 'all';
   /** Where progress goes (default stderr); `null` for none. */

@@ -6,7 +6,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXERCISES, isExerciseId, type ExerciseId } from '../core/contract.js';
 import { cliConfig } from '../config/from-cli.js';
-import { REPORTERS, type ReporterName } from '../reporters/index.js';
+import { OUTPUTS, type OutputName } from '../outputs/index.js';
 
 function gradingOptions<T>(y: Argv<T>) {
   return y
@@ -14,7 +14,7 @@ function gradingOptions<T>(y: Argv<T>) {
     .option('seed', { type: 'number', describe: 'seed of the property tests and of training (recorded in results.json)' })
     .option('sandbox', { choices: ['auto', 'bwrap', 'node', 'none'] as const, describe: 'how student code is isolated' })
     .option('backend', { choices: ['auto', 'node', 'wasm', 'cpu'] as const, describe: 'TensorFlow.js backend for training' })
-    .option('format', { choices: Object.keys(REPORTERS) as ReporterName[], default: 'gradescope' as ReporterName, describe: 'format of the results file' })
+    .option('format', { choices: Object.keys(OUTPUTS) as OutputName[], default: 'gradescope' as OutputName, describe: 'format of the results file' })
     .option('public-only', { type: 'boolean', default: false, describe: 'grade only the public checks (a student\u2019s local score)' })
     .option('train-samples', { type: 'number', describe: 'train on a subset of MNIST (quick runs)' })
     .option('test-samples', { type: 'number', describe: 'evaluate on a subset of MNIST (quick runs)' })

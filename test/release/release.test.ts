@@ -20,7 +20,7 @@ import { callKey, encodeValue } from '../../grader/release/runtime/codec.js';
 import { Recording, recordingReference } from '../../grader/release/recording-reference.js';
 import { checkSettings } from '../../grader/config/per-check.js';
 import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
-import { CLASSROOM_LINE } from '../../grader/reporters/classroom.js';
+import { CLASSROOM_LINE } from '../../grader/outputs/classroom.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
