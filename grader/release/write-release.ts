@@ -79,7 +79,7 @@ function generated(config: GraderConfig, shipped: ReadonlySet<string>, stubs: re
 function refuseFile(file: string, from: string): string | null {
   const bad =
     file.startsWith('solutions/') ||
-    (file.startsWith('grader/mistakes/') && !['grader/mistakes/index.ts', 'grader/mistakes/types.ts', 'grader/mistakes/diagnose.ts'].includes(file)) ||
+    (file.startsWith('grader/mistakes/') && !file.startsWith('grader/mistakes/probes/') && !['grader/mistakes/index.ts', 'grader/mistakes/types.ts', 'grader/mistakes/diagnose.ts', 'grader/mistakes/agreement.ts', 'grader/mistakes/shapes.ts'].includes(file)) ||
     (file.startsWith('grader/release/') && !file.startsWith('grader/release/runtime/') && file !== TABLE_PATH) ||
     (file.startsWith('test/') && !file.startsWith('test/student/'));
   return bad ? `release refused: ${from} imports ${file}, which a student release must not contain` : null;

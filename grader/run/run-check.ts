@@ -25,8 +25,9 @@ export async function runCheck(check: Check, ctx: CheckContext, mistakes: readon
     verdict = { status: 'errored', message: `internal error in the grader, not in your code (please report it): ${detail}` };
   }
   if (verdict.status === 'failed' && verdict.counterexample && !verdict.diagnosis) {
-    const diagnosis = diagnose(check.exercise, verdict.counterexample.calls, ctx.reference, mistakes);
-    if (diagnosis.length > 0) verdict = { ...verdict, diagnosis };
+    const found = await diagnose(check.exercise, verdict.counterexample.calls, ctx.submission, ctx.reference, mistakes).catch(() => ({ diagnosis: [], observation: undefined }));
+    if (found.diagnosis.length > 0) verdict = { ...verdict, diagnosis: found.diagnosis };
+    else if (found.observation) verdict = { ...verdict, message: `${verdict.message}. ${found.observation}` };
   }
   const fraction = verdict.status === 'errored' ? 0 : verdict.fraction ?? (verdict.status === 'passed' ? 1 : 0);
   return {
