@@ -137,8 +137,9 @@ async function open(dir: string, label: string, config: GraderConfig, o: GradeSu
 async function trainingBackend(config: GraderConfig): Promise<Record<string, string>> {
   const { initBackend } = (await import(BACKEND_MODULE)) as BackendModule;
   const backend = await initBackend(config.training.backend);
-  const threads = backend.threads ? { threads: `${backend.threads.count} (${backend.threads.reason})` } : {};
-  return { backend: `${backend.name} (${backend.detail})`, ...threads };
+  const environment: Record<string, string> = { backend: `${backend.name} (${backend.detail})` };
+  if (backend.threads) environment.threads = `${backend.threads.count} (${backend.threads.reason})`;
+  return environment;
 }
 
 function sum(xs: number[]): number {
