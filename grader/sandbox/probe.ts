@@ -4,7 +4,7 @@
  * containers forbid).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { launchPlan, type Tools } from './launch.js';
 import { describeLayers } from './layers.js';
@@ -37,7 +37,7 @@ function onPath(cmd: string): string | null {
     const p = join(dir, cmd);
     try {
       accessSync(p, constants.X_OK);
-      if (statSync(p).isFile()) return p;
+      if (statSync(p).isFile()) return realpathSync(p);
     } catch {
       /* not here */
     }
