@@ -221,7 +221,7 @@ export const layersChecks = defineChecks('layers', [
           for (const t of [left, p, q]) if (isFailure(t)) return t;
           const right = combine(alpha, p as Tensor, beta, q as Tensor);
           const problem = mismatch(left, right, FLOAT32);
-          return problem ? { message: `conv2dForward(α·x1 + β·x2) ≠ α·conv2dForward(x1) + β·conv2dForward(x2): ${problem}`, expected: right, got: left } : null;
+          return problem ? { message: `conv2dForward(α·x1 + β·x2) ≠ α·conv2dForward(x1) + β·conv2dForward(x2): ${problem}`, expected: right, got: left, tolerance: FLOAT32 } : null;
         },
       ),
   },
@@ -246,7 +246,7 @@ export const layersChecks = defineChecks('layers', [
           for (const t of [left, p, q]) if (isFailure(t)) return t;
           const right = combine(alpha, p as Tensor, beta, q as Tensor);
           const problem = mismatch(left, right, FLOAT32);
-          return problem ? { message: `conv2dForward(x, α·w1 + β·w2) ≠ α·conv2dForward(x, w1) + β·conv2dForward(x, w2): ${problem}`, expected: right, got: left } : null;
+          return problem ? { message: `conv2dForward(x, α·w1 + β·w2) ≠ α·conv2dForward(x, w1) + β·conv2dForward(x, w2): ${problem}`, expected: right, got: left, tolerance: FLOAT32 } : null;
         },
       ),
   },
@@ -265,7 +265,7 @@ export const layersChecks = defineChecks('layers', [
         dout.data.forEach((v, i) => (want[i % F] += v));
         const expected = tensor([F], want);
         const problem = mismatch(got?.db, expected, FLOAT32, 'db');
-        return problem ? { message: `conv2dBackward: ${problem}`, expected, got: got?.db } : null;
+        return problem ? { message: `conv2dBackward: ${problem}`, expected, got: got?.db, tolerance: FLOAT32 } : null;
       }),
   },
   {
@@ -291,7 +291,7 @@ export const layersChecks = defineChecks('layers', [
         const got = await probe.call('maxPool2dBackward', [c.dout, c.x, c.options]);
         const expected = routeToFirstMax(c);
         const problem = mismatch(got, expected, FLOAT32);
-        return problem ? { message: `maxPool2dBackward: each window's gradient must go to its first maximum: ${problem}`, expected, got } : null;
+        return problem ? { message: `maxPool2dBackward: each window's gradient must go to its first maximum: ${problem}`, expected, got, tolerance: FLOAT32 } : null;
       }),
   },
   {
