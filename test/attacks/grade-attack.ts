@@ -107,7 +107,7 @@ function quickConfig(o: AttackOptions): GraderConfig {
   return {
     ...base,
     numRuns: 25,
-    sandbox: { ...base.sandbox, callTimeoutMs: 1_500, exerciseTimeoutMs: 6_000, memoryMb: 512, ...o.sandbox },
+    sandbox: { ...base.sandbox, callTimeoutMs: 1_500, exerciseTimeoutMs: 15_000, memoryMb: 512, ...o.sandbox },
     training: { ...base.training, limits: { ...base.training.limits, trainSamples: 256, testSamples: 64, maxSeconds: 20 } },
   };
 }
