@@ -32,6 +32,13 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     console.log('\nBatch grading of generated submissions (non-training exercises):');
     console.table(await benchBatch());
   },
+  async studio() {
+    const { benchStudio } = await import('./studio.js');
+    console.log('\nnpm run studio: save-to-render latency in Chromium, 20 saves per file (alternately wrong and right):');
+    const figures = await benchStudio();
+    if (typeof figures === 'string') console.log(figures);
+    else console.table(figures);
+  },
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -31,6 +31,7 @@ export interface RunnerEvents {
 }
 
 const CHILD = fileURLToPath(new URL('./grade-child.ts', import.meta.url));
+const CNN_CHECK_TIMEOUT_MS = 60_000;
 /** What the student's code may print per exercise before the rest is cut. */
 const OUTPUT_CAP = 4000;
 
@@ -123,14 +124,14 @@ export class Runner {
     while (left.length > 0 && run === this.run) left = await this.gradeIn(run, left);
     if (run !== this.run) return;
     this.events.runEnd(run, (performance.now() - started) / 1000);
-    this.prepare();
   }
 
   /** Grades `order` in one child; returns the exercises left when the child had to be stopped. */
   private async gradeIn(run: number, order: ExerciseId[]): Promise<ExerciseId[]> {
     const child = this.warm ?? new Child(process.cwd());
-    this.warm = undefined;
     this.active = child;
+    // The next save's child starts now, so that a save during this run does not wait for one.
+    this.warm = new Child(process.cwd());
     const done = new Set<ExerciseId>();
     let current: { exercise: ExerciseId; checkId: string } | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -143,10 +144,12 @@ export class Runner {
       };
       const arm = () => {
         clearTimeout(timer);
+        // The CNN's check starts TensorFlow.js first, which alone can take seconds.
+        const ms = current?.exercise === 'cnn' ? Math.max(this.options.checkTimeoutMs, CNN_CHECK_TIMEOUT_MS) : this.options.checkTimeoutMs;
         timer = setTimeout(() => {
-          finish({ stopped: `did not finish within ${this.options.checkTimeoutMs / 1000} s (an infinite loop?); the studio stopped it` });
+          finish({ stopped: `did not finish within ${ms / 1000} s (an infinite loop?); the studio stopped it` });
           child.kill();
-        }, this.options.checkTimeoutMs);
+        }, ms);
       };
       const off = child.on((m) => {
         if (run !== this.run) return finish({});
@@ -200,7 +203,7 @@ export class Runner {
     let child = this.active;
     if (!child || child.exited) {
       child = this.active = this.warm ?? new Child(process.cwd());
-      this.warm = undefined;
+      this.warm = new Child(process.cwd());
     }
     const id = ++this.pictureId;
     const target = child;

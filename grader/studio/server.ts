@@ -14,7 +14,8 @@ import { bundlePage } from './page-bundle.js';
 import { parsePictureRequest } from './picture-request.js';
 import type { Runner } from './runner.js';
 
-const PAGE = new URL('./page/', import.meta.url);
+/** The page's HTML and CSS (a `templates` folder: a student release copies it beside the code). */
+const PAGE = new URL('./templates/', import.meta.url);
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -58,6 +59,7 @@ export async function startServer(options: { port: number; runner: Runner; snaps
     c.header('Cache-Control', 'no-store');
   });
   app.get('/', (c) => c.html(html));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
   app.get('/studio.js', (c) => c.body(script, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/studio.css', (c) => c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/events', (c) =>

@@ -46,6 +46,7 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
   const tell = (m: Broadcast) => server?.broadcast(m);
   const setStatus = (s: Partial<StudioStatus>) => tell({ event: 'status', data: (status = { ...status, ...s }) });
   let saved: ExerciseId[] = [];
+  let queue = Promise.resolve();
   let savedAt = Date.now();
 
   const runner = new Runner(
@@ -53,14 +54,18 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
     {
       runStart: (run) => setStatus({ run, running: true, saved, savedAt, current: undefined, seconds: undefined }),
       checkStart: (run, exercise, checkId) => run === status.run && setStatus({ current: { exercise, checkId } }),
+      // Views are made in order (pictures take a moment to encode), so 'done' comes after the last one.
       exercise: (run, result, pictures, model) => {
-        void studioExercise(result, pictures, run, model).then((view) => {
+        queue = queue.then(async () => {
+          const view = await studioExercise(result, pictures, run, model);
           if (run !== status.run) return;
           views.set(result.exercise, view);
           tell({ event: 'exercise', data: view });
         });
       },
-      runEnd: (run, seconds) => run === status.run && setStatus({ running: false, current: undefined, seconds }),
+      runEnd: (run, seconds) => {
+        queue = queue.then(() => void (run === status.run && setStatus({ running: false, current: undefined, seconds })));
+      },
     },
   );
   runner.prepare();

@@ -33,7 +33,8 @@ const statusLine = document.getElementById('status')!;
 
 function drawTabs(): void {
   const ids = EXERCISE_ORDER.filter((id) => exercises.has(id));
-  if (!ids.includes(selected) && ids.length) selected = ids[0];
+  // The selected exercise may not have its results yet (a link to #augment on start): then the first tab takes the focus.
+  const focusable = ids.includes(selected) ? selected : ids[0];
   tabs.replaceChildren(
     ...ids.map((id) => {
       const e = exercises.get(id)!;
@@ -41,7 +42,7 @@ function drawTabs(): void {
       const stale = status?.running && status.run !== e.run;
       const tab = h(
         'button',
-        { role: 'tab', id: `tab-${id}`, 'aria-selected': String(id === selected), 'aria-controls': 'panels', tabindex: id === selected ? '0' : '-1', class: stale ? 'stale' : undefined, 'data-exercise': id },
+        { role: 'tab', id: `tab-${id}`, 'aria-selected': String(id === selected), 'aria-controls': 'panels', tabindex: id === focusable ? '0' : '-1', class: stale ? 'stale' : undefined, 'data-exercise': id },
         h('span', { class: done ? 'pass' : 'fail', 'aria-hidden': 'true' }, done ? '✓ ' : '✗ '),
         id,
         h('span', { class: 'score' }, `${e.score}/${e.maxScore}`),

@@ -5,7 +5,7 @@ export const SLIDERS = {
   blurSize: { min: 1, max: 9, step: 2 },
   degrees: { min: -180, max: 180, step: 15 },
   factor: { min: 0.5, max: 2, step: 0.25 },
-  shift: { min: -12, max: 12, step: 1 },
+  shift: { min: -8, max: 8, step: 1 },
 } as const;
 
 export interface PictureSettings {
