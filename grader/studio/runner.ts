@@ -95,8 +95,13 @@ class Child {
 
 export class Runner {
   private warm?: Child;
-  /** The child of the latest run: it answers picture requests until the next save. */
+  /** The child running the checks. */
   private active?: Child;
+  /**
+   * The child answering picture requests (sliders, a dropped picture) with the files of the latest
+   * save: one of its own, so that a slow picture never stops a run of the checks, nor a run a picture.
+   */
+  private picturer?: Child;
   private run = 0;
   private pictureId = 0;
   private readonly checks = selectChecks(DEFAULT_CONFIG, { visibility: 'public' }).filter((c) => c.kind !== 'training');
@@ -111,10 +116,19 @@ export class Runner {
     this.warm ??= new Child(process.cwd());
   }
 
+  /** The child started in advance, replaced at once by another for the next taker. */
+  private take(): Child {
+    const child = this.warm ?? new Child(process.cwd());
+    this.warm = new Child(process.cwd());
+    return child;
+  }
+
   /** Grades every exercise with public checks, `first` first; a run already going is abandoned. */
   async grade(first: readonly ExerciseId[] = []): Promise<void> {
     const run = ++this.run;
     this.active?.kill();
+    this.picturer?.kill();
+    this.picturer = undefined;
     const order = [...first, ...EXERCISES.filter((e) => !first.includes(e))].filter((e) => this.checks.some((c) => c.exercise === e));
     // The CNN's check loads TensorFlow.js: it goes last, so the others are not kept waiting.
     order.sort((a, b) => Number(a === 'cnn') - Number(b === 'cnn'));
@@ -128,10 +142,8 @@ export class Runner {
 
   /** Grades `order` in one child; returns the exercises left when the child had to be stopped. */
   private async gradeIn(run: number, order: ExerciseId[]): Promise<ExerciseId[]> {
-    const child = this.warm ?? new Child(process.cwd());
-    this.active = child;
     // The next save's child starts now, so that a save during this run does not wait for one.
-    this.warm = new Child(process.cwd());
+    const child = (this.active = this.take());
     const done = new Set<ExerciseId>();
     let current: { exercise: ExerciseId; checkId: string } | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -200,13 +212,9 @@ export class Runner {
 
   /** The student's filters and augmentations (and the reference's) on these samples. */
   async pictures(samples: PictureSample[]): Promise<Pictures | { error: string }> {
-    let child = this.active;
-    if (!child || child.exited) {
-      child = this.active = this.warm ?? new Child(process.cwd());
-      this.warm = new Child(process.cwd());
-    }
+    if (!this.picturer || this.picturer.exited) this.picturer = this.take();
     const id = ++this.pictureId;
-    const target = child;
+    const target = this.picturer;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         finish({ error: `your code did not finish on this picture within ${this.options.pictureTimeoutMs / 1000} s (an infinite loop?); the studio stopped it` });
@@ -226,7 +234,6 @@ export class Runner {
 
   close(): void {
     this.run++;
-    this.warm?.kill();
-    this.active?.kill();
+    for (const child of [this.warm, this.active, this.picturer]) child?.kill();
   }
 }

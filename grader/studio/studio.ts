@@ -50,7 +50,7 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
   let savedAt = Date.now();
 
   const runner = new Runner(
-    { folder, checkTimeoutMs: o.checkTimeoutMs ?? 10_000, pictureTimeoutMs: 8_000 },
+    { folder, checkTimeoutMs: o.checkTimeoutMs ?? 10_000, pictureTimeoutMs: 15_000 },
     {
       runStart: (run) => setStatus({ run, running: true, saved, savedAt, current: undefined, seconds: undefined }),
       checkStart: (run, exercise, checkId) => run === status.run && setStatus({ current: { exercise, checkId } }),
