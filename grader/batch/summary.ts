@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { writeAtomic } from '../run/write-atomic.js';
-import { renderSummary, type SummaryInput as RenderedSummary } from '../report/render-summary.js';
+import { renderSummary, type SummaryInput as RenderedSummary } from '../outputs/html/render-summary.js';
 import type { BatchRecord } from './record.js';
 import type { SimilarPair } from './similarity/compare.js';
 
-/** The class summary page's input (grader/report/render-summary.ts renders it), with richer similar pairs. */
+/** The class summary page's input (grader/outputs/html/render-summary.ts renders it), with richer similar pairs. */
 export interface SummaryInput extends RenderedSummary {
   title: string;
   rows: { student: string; score: number; maxScore: number; perExercise: Record<string, number>; error?: string }[];

@@ -1,6 +1,6 @@
 import type { ExerciseId } from '../core/contract.js';
 import type { GraderConfig } from '../config/types.js';
-import type { ReporterName } from '../reporters/index.js';
+import type { OutputName } from '../outputs/index.js';
 import type { SubmissionSource } from './find-submissions.js';
 import type { BatchRecord } from './record.js';
 
@@ -13,7 +13,7 @@ export interface GradeJob {
   /** `<out>/<student>`: the worker writes results.json, junit.xml, report.html, fingerprints.json there. */
   outDir: string;
   only?: ExerciseId[];
-  format: ReporterName;
+  format: OutputName;
   config: GraderConfig;
   visibility: 'public' | 'all';
 }

@@ -5,7 +5,7 @@ import { forAll, forEachCase } from './support/property.js';
 import { agree, sameAs } from './support/differential.js';
 import { mismatch, RESAMPLED } from './support/compare.js';
 import { intMatrix, realMatrix, realValue, smallInt, squareIntMatrix } from './support/arbitraries.js';
-import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
+import { invalidInputCheck, type InvalidCall } from './support/errors.js';
 import { leavesInputsAlone } from './support/mutation.js';
 import type { Probe } from './support/probe.js';
 const zeros = (h: number, w: number): Matrix => Array.from({ length: h }, () => Array<number>(w).fill(0));
@@ -207,7 +207,7 @@ export const augmentChecks = defineChecks('augment', [
     points: 1,
     visibility: 'public',
     kind: 'errors',
-    run: (ctx) => forEachCase(ctx, INVALID, throwsNamingArgument),
+    run: (ctx) => invalidInputCheck(ctx, INVALID),
   },
   {
     id: 'no-mutation',

@@ -4,7 +4,7 @@ import { defineChecks } from './support/define.js';
 import { forAll, forEachCase, type Body } from './support/property.js';
 import { agree, sameAs } from './support/differential.js';
 import { intSignal, mode, realSignal, smallInt } from './support/arbitraries.js';
-import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
+import { invalidInputCheck, type InvalidCall } from './support/errors.js';
 import { leavesInputsAlone } from './support/mutation.js';
 import type { Probe } from './support/probe.js';
 
@@ -176,7 +176,7 @@ export const convolutionChecks = defineChecks('convolution', [
     points: 1,
     visibility: 'public',
     kind: 'errors',
-    run: (ctx) => forEachCase(ctx, INVALID, throwsNamingArgument),
+    run: (ctx) => invalidInputCheck(ctx, INVALID),
   },
   {
     id: 'no-mutation',

@@ -4,7 +4,7 @@ import { defineChecks } from './support/define.js';
 import { forAll, forEachCase } from './support/property.js';
 import { agree, sameAs } from './support/differential.js';
 import { boundary, intMatrix, matrix, mode, realMatrix, realValue, smallInt } from './support/arbitraries.js';
-import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
+import { invalidInputCheck, type InvalidCall } from './support/errors.js';
 import { leavesInputsAlone } from './support/mutation.js';
 import type { Probe } from './support/probe.js';
 
@@ -254,10 +254,7 @@ export const convolution2dChecks = defineChecks('convolution2d', [
     points: 1,
     visibility: 'public',
     kind: 'errors',
-    run: async (ctx) => {
-      const first = await forEachCase(ctx, INVALID, throwsNamingArgument);
-      return first.status === 'passed' ? forEachCase(ctx, NEITHER_CONTAINS, throwsNamingArgument) : first;
-    },
+    run: (ctx) => invalidInputCheck(ctx, [...INVALID, ...NEITHER_CONTAINS]),
   },
   {
     id: 'no-mutation',

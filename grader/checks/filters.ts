@@ -5,7 +5,7 @@ import { forAll, forEachCase } from './support/property.js';
 import { agree, sameAs } from './support/differential.js';
 import { mismatch } from './support/compare.js';
 import { intMatrix, realMatrix } from './support/arbitraries.js';
-import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
+import { invalidInputCheck, type InvalidCall } from './support/errors.js';
 import { leavesInputsAlone } from './support/mutation.js';
 
 type Operator = 'prewitt' | 'sobel';
@@ -194,7 +194,7 @@ export const filtersChecks = defineChecks('filters', [
     points: 1,
     visibility: 'public',
     kind: 'errors',
-    run: (ctx) => forEachCase(ctx, INVALID, throwsNamingArgument),
+    run: (ctx) => invalidInputCheck(ctx, INVALID),
   },
   {
     id: 'no-mutation',

@@ -5,7 +5,7 @@ import { defineChecks } from './support/define.js';
 import { forAll, forEachCase, type Body, type Failure } from './support/property.js';
 import { sameAs } from './support/differential.js';
 import { FLOAT32, mismatch, type Tolerance, unravel } from './support/compare.js';
-import { throwsNamingArgument, type InvalidCall } from './support/errors.js';
+import { invalidInputCheck, type InvalidCall } from './support/errors.js';
 import { leavesInputsAlone } from './support/mutation.js';
 import type { Probe } from './support/probe.js';
 import { convCase, convShapes, nudge, poolCase, smallInteger, tensor, tensorOf, type ConvCase, type ConvLimits, type PoolCase } from './support/tensors.js';
@@ -74,6 +74,9 @@ const WORKED: LayerCall[] = [
   // The gradients of the first example with dout = 1 everywhere.
   { fn: 'conv2dBackward', dout: tensor([1, 2, 2, 1], [1, 1, 1, 1]), x: x3, w: diagonal, options: { stride: 1, padding: 'valid' } },
   { fn: 'maxPool2dForward', x: x4, options: { size: 2, stride: 2 } },
+  // Every value far below zero (down to −400,000): a search that starts at 0 or at −99999 instead of −∞ or the window's first value fails.
+  { fn: 'maxPool2dForward', x: tensor([1, 2, 4, 1], [-300000, -200000, -150000, -400000, -250000, -350000, -100001, -120000]), options: { size: 2, stride: 2 } },
+  { fn: 'maxPool2dBackward', dout: tensor([1, 1, 2, 1], [1, 2]), x: tensor([1, 2, 4, 1], [-300000, -200000, -150000, -400000, -250000, -350000, -100001, -120000]), options: { size: 2, stride: 2 } },
   // A tie in the first window: the first maximum (row-major) takes the whole gradient.
   { fn: 'maxPool2dBackward', dout: tensor([1, 2, 2, 1], [1, 2, 3, 4]), x: tensor([1, 4, 4, 1], [3, 3, 0, 1, 1, 2, 2, 0, 5, 0, 1, 1, 0, 5, 1, 1]), options: { size: 2, stride: 2 } },
 ];
@@ -172,7 +175,7 @@ export const layersChecks = defineChecks('layers', [
     id: 'worked-examples',
     title: 'Worked examples: a tiny convolution and max pooling by hand',
     description:
-      "conv2dForward on a 3×3 image (values 1…9) with a 2×2 kernel, 'same' padding with an even kernel (zeros at the bottom and right), stride 2, a 1×1 convolution mixing channels, conv2dBackward with dout = 1, and max pooling with a tie.",
+      "conv2dForward on a 3×3 image (values 1…9) with a 2×2 kernel, 'same' padding with an even kernel (zeros at the bottom and right), stride 2, a 1×1 convolution mixing channels, conv2dBackward with dout = 1, max pooling with a tie, and max pooling of values all below −100,000.",
     points: 3,
     visibility: 'public',
     kind: 'example',
@@ -218,7 +221,7 @@ export const layersChecks = defineChecks('layers', [
           for (const t of [left, p, q]) if (isFailure(t)) return t;
           const right = combine(alpha, p as Tensor, beta, q as Tensor);
           const problem = mismatch(left, right, FLOAT32);
-          return problem ? { message: `conv2dForward(α·x1 + β·x2) ≠ α·conv2dForward(x1) + β·conv2dForward(x2): ${problem}`, expected: right, got: left } : null;
+          return problem ? { message: `conv2dForward(α·x1 + β·x2) ≠ α·conv2dForward(x1) + β·conv2dForward(x2): ${problem}`, expected: right, got: left, tolerance: FLOAT32 } : null;
         },
       ),
   },
@@ -243,7 +246,7 @@ export const layersChecks = defineChecks('layers', [
           for (const t of [left, p, q]) if (isFailure(t)) return t;
           const right = combine(alpha, p as Tensor, beta, q as Tensor);
           const problem = mismatch(left, right, FLOAT32);
-          return problem ? { message: `conv2dForward(x, α·w1 + β·w2) ≠ α·conv2dForward(x, w1) + β·conv2dForward(x, w2): ${problem}`, expected: right, got: left } : null;
+          return problem ? { message: `conv2dForward(x, α·w1 + β·w2) ≠ α·conv2dForward(x, w1) + β·conv2dForward(x, w2): ${problem}`, expected: right, got: left, tolerance: FLOAT32 } : null;
         },
       ),
   },
@@ -262,7 +265,7 @@ export const layersChecks = defineChecks('layers', [
         dout.data.forEach((v, i) => (want[i % F] += v));
         const expected = tensor([F], want);
         const problem = mismatch(got?.db, expected, FLOAT32, 'db');
-        return problem ? { message: `conv2dBackward: ${problem}`, expected, got: got?.db } : null;
+        return problem ? { message: `conv2dBackward: ${problem}`, expected, got: got?.db, tolerance: FLOAT32 } : null;
       }),
   },
   {
@@ -288,7 +291,7 @@ export const layersChecks = defineChecks('layers', [
         const got = await probe.call('maxPool2dBackward', [c.dout, c.x, c.options]);
         const expected = routeToFirstMax(c);
         const problem = mismatch(got, expected, FLOAT32);
-        return problem ? { message: `maxPool2dBackward: each window's gradient must go to its first maximum: ${problem}`, expected, got } : null;
+        return problem ? { message: `maxPool2dBackward: each window's gradient must go to its first maximum: ${problem}`, expected, got, tolerance: FLOAT32 } : null;
       }),
   },
   {
@@ -298,7 +301,7 @@ export const layersChecks = defineChecks('layers', [
     points: 1,
     visibility: 'public',
     kind: 'errors',
-    run: (ctx) => forEachCase(ctx, INVALID, throwsNamingArgument),
+    run: (ctx) => invalidInputCheck(ctx, INVALID),
   },
   {
     id: 'no-mutation',

@@ -2,6 +2,7 @@ import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
 import type { Reference } from '../run/reference.js';
 import type { GraderConfig } from '../config/types.js';
+import type { Tolerance } from './support/compare.js';
 
 export type Visibility = 'public' | 'hidden';
 export type CheckKind = 'example' | 'property' | 'differential' | 'errors' | 'training';
@@ -19,6 +20,8 @@ export interface Counterexample {
   input: Record<string, unknown>;
   expected?: unknown;
   got?: unknown;
+  /** The tolerance the check compared `got` with `expected` by; absent: the contract's FLOAT64 (compare.ts). */
+  tolerance?: Tolerance;
   /** Every call made to the submission while checking this input. */
   calls: RecordedCall[];
 }

@@ -5,19 +5,19 @@ import type { GraderConfig } from '../config/types.js';
 import { selectChecks } from '../checks/index.js';
 import { ALL_MISTAKES } from '../mistakes/index.js';
 import { REFERENCE } from '../run/reference.js';
-import { gradeSubmission, type GradeResult } from '../run/grade-submission.js';
+import { gradeSubmission } from '../run/grade-submission.js';
+import type { GradeResult } from '../core/result.js';
 import { writeAtomic } from '../run/write-atomic.js';
-import { REPORTERS, type ReporterName } from '../reporters/index.js';
+import { outputsFor, type OutputName } from '../outputs/index.js';
 import { formatCheckText } from '../feedback/format-text.js';
-import { openSandboxedSubmission, DEFAULT_SANDBOX_OPTIONS } from '../sandbox/index.js';
-import { htmlReporter } from '../report/html-reporter.js';
-import { collectPictures } from '../report/pictures.js';
+import { openSandboxedSubmission, DEFAULT_SANDBOX_OPTIONS, sandboxEnvironment } from '../sandbox/index.js';
+import { collectPictures } from '../outputs/html/pictures.js';
 
 export interface GradeCommandOptions {
   submission: string;
   out?: string;
   only?: ExerciseId[];
-  format: ReporterName;
+  format: OutputName;
   config: GraderConfig;
   /** 'public' grades only the checks students can see (their local score). */
   visibility: 'public' | 'all';
@@ -37,7 +37,7 @@ export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: Gr
   const checks = selectChecks(o.config, { only: o.only, visibility: o.visibility });
   const submission = await openSandboxedSubmission(dir, { ...DEFAULT_SANDBOX_OPTIONS, ...o.config.sandbox, label: path.basename(dir) });
   o.log?.(`Grading ${dir} (sandbox: ${submission.sandbox.mode})`);
-  const environment: Record<string, string> = { sandbox: `${submission.sandbox.mode} (${submission.sandbox.detail})` };
+  const environment: Record<string, string> = sandboxEnvironment(submission.sandbox);
   if (checks.some((c) => c.exercise === 'cnn')) {
     const { initBackend } = await import('../ml/backend.js');
     const backend = await initBackend(o.config.training.backend);
@@ -59,8 +59,8 @@ export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: Gr
   } finally {
     await submission.close();
   }
-  for (const reporter of new Set([REPORTERS[o.format], REPORTERS.junit, htmlReporter])) {
-    writeAtomic(path.join(outDir, reporter.fileName), await reporter.render(result));
+  for (const output of outputsFor(o.format)) {
+    writeAtomic(path.join(outDir, output.fileName), await output.render(result));
   }
   return { result, outDir };
 }

@@ -7,8 +7,12 @@ import type { ExerciseId } from './contract.js';
 export type CallOutcome =
   /** `mutated` is true when the call changed one of its arguments (the contract forbids it). */
   | { kind: 'returned'; value: unknown; mutated?: boolean }
-  /** The student's code threw; `message` is already capped and stripped of control characters. */
-  | { kind: 'threw'; message: string }
+  /**
+   * The student's code threw; `message` is already capped and stripped of control characters.
+   * `isError` is true only when the thrown value was an `Error` (the contract's rule for invalid
+   * input); a thrown string or object, or a value that could not cross the boundary, leaves it unset.
+   */
+  | { kind: 'threw'; message: string; isError?: boolean }
   /** The call did not finish within `ms`; the process running it was killed. */
   | { kind: 'timeout'; ms: number }
   /** The process running the code died (exit, abort, memory limit, ...). */

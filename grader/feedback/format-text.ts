@@ -1,4 +1,4 @@
-import type { CheckResult } from '../run/run-check.js';
+import type { CheckResult } from '../core/result.js';
 import { formatValue } from './format-value.js';
 
 /**

@@ -5,10 +5,18 @@ import { defineMistakes } from './types.js';
 interface Resampling {
   /** The centre as w/2, h/2 instead of (w − 1)/2, (h − 1)/2. */
   halfCentre?: boolean;
+  /** About the top-left pixel (0, 0) instead of the centre. */
+  origin?: boolean;
   /** Round the source point to the nearest pixel instead of interpolating. */
   nearest?: boolean;
   /** Points outside the image take the nearest edge pixel instead of fill. */
   clamp?: boolean;
+  /** Source points on the last row or column count as outside (the x0 + 1 < w test). */
+  edgeAsFill?: boolean;
+  /** Each interpolated value rounded to a whole number. */
+  rounded?: boolean;
+  /** The output's size, when it is not the input's (an enlarged canvas), centred on the same point. */
+  size?: [number, number];
 }
 
 /** cos and sin of an angle in degrees, exact at multiples of 90°. */
@@ -23,15 +31,19 @@ function cosSin(degrees: number): [number, number] {
 function resample(image: Matrix, fill: number, source: (x: number, y: number) => [number, number], o: Resampling): Matrix {
   const h = image.length;
   const w = image[0].length;
-  const cx = o.halfCentre ? w / 2 : (w - 1) / 2;
-  const cy = o.halfCentre ? h / 2 : (h - 1) / 2;
+  const [oh, ow] = o.size ?? [h, w];
+  const cx = o.origin ? 0 : o.halfCentre ? w / 2 : (w - 1) / 2;
+  const cy = o.origin ? 0 : o.halfCentre ? h / 2 : (h - 1) / 2;
+  const ocx = o.size ? (ow - 1) / 2 : cx;
+  const ocy = o.size ? (oh - 1) / 2 : cy;
   const eps = 1e-9;
-  return image.map((row, r) =>
-    row.map((_, c) => {
-      const [u, v] = source(c - cx, r - cy);
+  const last = o.edgeAsFill ? 1 : 0;
+  return Array.from({ length: oh }, (_, r) =>
+    Array.from({ length: ow }, (_, c) => {
+      const [u, v] = source(c - ocx, r - ocy);
       const x = cx + u;
       const y = cy + v;
-      if (!o.clamp && !(x >= -eps && x <= w - 1 + eps && y >= -eps && y <= h - 1 + eps)) return fill;
+      if (!o.clamp && !(x >= -eps && x <= w - 1 - last + eps && y >= -eps && y <= h - 1 - last + eps)) return fill;
       const xc = Math.min(Math.max(x, 0), w - 1);
       const yc = Math.min(Math.max(y, 0), h - 1);
       if (o.nearest) return image[Math.round(yc)][Math.round(xc)];
@@ -43,9 +55,35 @@ function resample(image: Matrix, fill: number, source: (x: number, y: number) =>
       const fy = yc - y0;
       const top = (1 - fx) * image[y0][x0] + fx * image[y0][x1];
       const bottom = (1 - fx) * image[y1][x0] + fx * image[y1][x1];
-      return (1 - fy) * top + fy * bottom;
+      const value = (1 - fy) * top + fy * bottom;
+      return o.rounded ? Math.round(value) : value;
     }),
   );
+}
+
+/** The bounding box of the image turned by `degrees` (what scipy.ndimage.rotate(reshape=True) gives). */
+function rotatedCanvas(h: number, w: number, degrees: number): [number, number] {
+  const [cos, sin] = cosSin(degrees).map(Math.abs);
+  return [Math.round(h * cos + w * sin - 1e-9), Math.round(w * cos + h * sin - 1e-9)];
+}
+
+/** Every value a whole number within 1 of the interpolated one (rounded, floored or truncated), or clamped to 0…255. */
+function roundedValues(got: unknown, predicted: unknown): boolean {
+  const g = got as Matrix;
+  const p = predicted as Matrix;
+  if (!Array.isArray(g) || !Array.isArray(p) || g.length !== p.length) return false;
+  return p.every((row, r) => Array.isArray(g[r]) && g[r].length === row.length && row.every((exact, c) => {
+    const v = g[r][c];
+    return Number.isInteger(v) && (Math.abs(v - exact) <= 1 || (v === 0 && exact < 0) || (v === 255 && exact > 255));
+  }));
+}
+
+/** The same size as `predicted` give or take one row or column (round, ceil or floor of the box). */
+function sameCanvas(got: unknown, predicted: unknown): boolean {
+  const g = got as Matrix;
+  const p = predicted as Matrix;
+  if (!Array.isArray(g) || !Array.isArray(p) || !g.every(Array.isArray)) return false;
+  return Math.abs(g.length - p.length) <= 1 && g.every((row) => Math.abs(row.length - p[0].length) <= 1);
 }
 
 /** rotate with the mistakes of `o` (after the reference's validation). */
@@ -60,6 +98,32 @@ function scaleWith(ref: Reference, o: Resampling) {
   return (image: Matrix, factor: number, fill = 0) => {
     ref.augment.scale(image, factor, fill);
     return resample(image, fill, (x, y) => [x / factor, y / factor], o);
+  };
+}
+/** rotate into the bounding box of the turned image. */
+function rotateEnlarged(ref: Reference) {
+  return (image: Matrix, degrees: number, fill = 0) => {
+    ref.augment.rotate(image, degrees, fill);
+    const [cos, sin] = cosSin(degrees);
+    return resample(image, fill, (x, y) => [x * cos - y * sin, x * sin + y * cos], { size: rotatedCanvas(image.length, image[0].length, degrees) });
+  };
+}
+/** scale onto a canvas `factor` times the image's size (as cv2.resize does). */
+function scaleEnlarged(ref: Reference) {
+  return (image: Matrix, factor: number, fill = 0) => {
+    ref.augment.scale(image, factor, fill);
+    const size: [number, number] = [Math.max(1, Math.round(image.length * factor)), Math.max(1, Math.round(image[0].length * factor))];
+    return resample(image, fill, (x, y) => [x / factor, y / factor], { size });
+  };
+}
+/** translate as numpy.roll does: what leaves one side comes back on the other. */
+function translateWrapping(ref: Reference) {
+  return (image: Matrix, dx: number, dy: number, fill = 0) => {
+    ref.augment.translate(image, dx, dy, fill);
+    const h = image.length;
+    const w = image[0].length;
+    const mod = (i: number, n: number) => ((i % n) + n) % n;
+    return image.map((row, r) => row.map((_, c) => image[mod(r - dy, h)][mod(c - dx, w)]));
   };
 }
 
@@ -86,6 +150,50 @@ export const augmentMistakes = defineMistakes('augment', [
       rotate: (image: Matrix, degrees: number, fill = 0) => (ref.augment.rotate(image, degrees, fill), ref.augment.rotate(image, degrees, 0)),
       scale: (image: Matrix, factor: number, fill = 0) => (ref.augment.scale(image, factor, fill), ref.augment.scale(image, factor, 0)),
     }),
+  },
+  {
+    id: 'translate-wraps',
+    title: 'Translation wraps around (numpy.roll)',
+    explanation:
+      'What your translate moves off one side comes back on the other, as numpy.roll does. Pixels the image no longer covers must take fill: the output pixel (r, c) shows the input pixel (r − dy, c − dx) only when that is inside the image.',
+    apply: (ref) => ({ translate: translateWrapping(ref) }),
+  },
+  {
+    id: 'interpolation-rounded',
+    title: 'Interpolated values rounded to whole numbers',
+    explanation:
+      'Your rotate and scale return whole numbers where bilinear interpolation gives fractions (Math.round, Math.floor, | 0, a Uint8Array or Uint8ClampedArray). Images here are plain numbers: keep the interpolated value as it is.',
+    apply: (ref) => ({ rotate: rotateWith(ref, { rounded: true }), scale: scaleWith(ref, { rounded: true }) }),
+    accepts: roundedValues,
+  },
+  {
+    id: 'interpolation-edge-as-fill',
+    title: 'The last row and column count as outside',
+    explanation:
+      'A source point on the last row or column (x = w − 1 or y = h − 1) is inside the image, but your rotate or scale gives it fill (a test like x0 + 1 < w). Inside means −1e-9 ≤ x ≤ w − 1 + 1e-9; clamp x0 + 1 to w − 1 for the interpolation instead.',
+    apply: (ref) => ({ rotate: rotateWith(ref, { edgeAsFill: true }), scale: scaleWith(ref, { edgeAsFill: true }) }),
+  },
+  {
+    id: 'rotate-enlarges-canvas',
+    title: 'The rotated image gets a larger canvas',
+    explanation:
+      "Your rotate returns the bounding box of the turned image (like scipy.ndimage.rotate's reshape=True). The output must have the input's size: corners that turn out of it are cut off, and pixels whose source is outside take fill.",
+    apply: (ref) => ({ rotate: rotateEnlarged(ref) }),
+    accepts: sameCanvas,
+  },
+  {
+    id: 'scale-enlarges-canvas',
+    title: 'The scaled image gets a canvas of a different size',
+    explanation:
+      "Your scale returns an image factor times the input's size (like cv2.resize). The output must have the input's size: zooming in crops to the centre, zooming out leaves a border of fill.",
+    apply: (ref) => ({ scale: scaleEnlarged(ref) }),
+    accepts: sameCanvas,
+  },
+  {
+    id: 'rotate-about-origin',
+    title: 'Rotation about the top-left corner',
+    explanation: 'Your rotate turns the image about pixel (0, 0). Subtract the centre ((w − 1)/2, (h − 1)/2) before rotating the coordinates and add it back after.',
+    apply: (ref) => ({ rotate: rotateWith(ref, { origin: true }) }),
   },
   {
     id: 'rotate-clockwise',

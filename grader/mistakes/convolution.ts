@@ -1,9 +1,21 @@
 import type { Mode } from '../core/contract.js';
+import type { Reference } from '../run/reference.js';
 import { defineMistakes } from './types.js';
+import { float32Values } from './float32.js';
 
 /** numpy's 'same' keeps max(n, m) values of 'full', starting (m − 1) // 2 in. */
 function sameFromFull(full: number[], n: number, m: number, start: number): number[] {
   return full.slice(start, start + Math.max(n, m));
+}
+
+/** numpy.convolve with every product and sum rounded to float32, as a Float32Array accumulator does. */
+function float32Convolve(ref: Reference, a: number[], v: number[], mode: Mode): number[] {
+  const checked = ref.convolution.convolve(a, v, mode);
+  const [long, short] = v.length > a.length ? [v, a] : [a, v];
+  const full = new Float32Array(long.length + short.length - 1);
+  for (let i = 0; i < long.length; i++) for (let j = 0; j < short.length; j++) full[i + j] += Math.fround(long[i] * short[j]);
+  const start = mode === 'full' ? 0 : mode === 'same' ? Math.floor((short.length - 1) / 2) : short.length - 1;
+  return Array.from(full.slice(start, start + checked.length));
 }
 
 export const convolutionMistakes = defineMistakes('convolution', [
@@ -40,6 +52,17 @@ export const convolutionMistakes = defineMistakes('convolution', [
       };
       return { convolve, smooth: (s: number[], k: number[]) => convolve(s, k, 'same') };
     },
+  },
+  {
+    id: 'float32-accumulation',
+    title: 'Sums kept in float32',
+    explanation:
+      'Your results are rounded to float32 (about 7 significant digits): a Float32Array (or Math.fround) holds the sums. The contract asks for numpy’s float64 to 1e-9: use plain numbers or a Float64Array.',
+    apply: (ref) => {
+      const convolve = (a: number[], v: number[], mode: Mode = 'full') => float32Convolve(ref, a, v, mode);
+      return { convolve, smooth: (s: number[], k: number[]) => convolve(s, k, 'same') };
+    },
+    accepts: float32Values,
   },
   {
     id: 'slide-divisor',

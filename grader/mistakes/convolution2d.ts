@@ -1,20 +1,13 @@
 import type { Conv2dOptions, Matrix } from '../core/contract.js';
 import type { Reference } from '../run/reference.js';
 import { defineMistakes } from './types.js';
+import { reflect } from './reflect.js';
 
 type Fn = 'convolve2d' | 'correlate2d';
 type Conv = (image: Matrix, kernel: Matrix, options?: Conv2dOptions) => Matrix;
 
 const flip = (m: Matrix): Matrix => m.map((row) => [...row].reverse()).reverse();
 const contains = (a: Matrix, b: Matrix) => a.length >= b.length && a[0].length >= b[0].length;
-
-/** numpy's 'reflect' (d c b | a b c d | c b a): the edge is not repeated, period 2n − 2. */
-function reflect(i: number, n: number): number {
-  if (n === 1) return 0;
-  const period = 2 * n - 2;
-  const q = ((i % period) + period) % period;
-  return q < n ? q : period - q;
-}
 
 /**
  * `fn` with the image extended by `extend` instead of scipy's boundary: the image is padded by

@@ -1,46 +1,104 @@
 import type { ExerciseId } from '../core/contract.js';
+import type { CallOutcome, Submission } from '../core/submission.js';
 import type { Reference } from '../run/reference.js';
-import { mismatch } from '../checks/support/compare.js';
 import type { Diagnosis, RecordedCall } from '../checks/types.js';
-import type { Mistake } from './types.js';
+import type { Mistake, ProbeCall } from './types.js';
+import { agrees, answer } from './agreement.js';
+import { PROBES } from './probes/index.js';
+import { describeDifference, type Pair } from './shapes.js';
 
-/** Loose enough for a student's own rounding of the same wrong formula. */
-const SAME_MISTAKE = { rel: 1e-6, abs: 1e-9 };
-
-/**
- * The known mistakes that reproduce every value the submission returned in `calls`: for each,
- * the mistaken implementation is run in-process (it is our code) on the same arguments.
- */
-export function diagnose(
-  exercise: ExerciseId,
-  calls: readonly RecordedCall[],
-  reference: Reference,
-  mistakes: readonly Mistake[],
-): Diagnosis[] {
-  const returned = calls.filter((c) => c.outcome.kind === 'returned');
-  if (returned.length === 0) return [];
-  const found: Diagnosis[] = [];
-  for (const mistake of mistakes) {
-    if (mistake.exercise !== exercise) continue;
-    const changed = mistake.apply(reference);
-    if (!returned.some((c) => c.name in changed)) continue;
-    const module = { ...(reference[exercise] as Record<string, unknown>), ...changed };
-    const referenceModule = reference[exercise] as Record<string, unknown>;
-    // The mistake must explain the deviation: reproduce every value and differ from the reference somewhere.
-    if (returned.every((c) => reproduces(module, c)) && returned.some((c) => !reproduces(referenceModule, c))) {
-      found.push({ mistakeId: mistake.id, title: mistake.title, explanation: mistake.explanation });
-    }
-  }
-  return found;
+/** What the grader can say about a failure: the confirmed mistake, or what the output looks like. */
+export interface Findings {
+  /** One confirmed mistake, or none (never a guess among several). */
+  diagnosis: Diagnosis[];
+  /** When no mistake is confirmed: what the wrong output has in common with the expected one. */
+  observation?: string;
 }
 
-function reproduces(module: Record<string, unknown>, call: RecordedCall): boolean {
-  if (call.outcome.kind !== 'returned') return false;
-  const exported = module[call.name];
-  try {
-    const value = call.args === undefined ? exported : (exported as (...a: unknown[]) => unknown)(...structuredClone(call.args));
-    return mismatch(call.outcome.value, value, SAME_MISTAKE) === null;
-  } catch {
-    return false;
+/**
+ * Names a known mistake only when it is confirmed: its implementation reproduces every value the
+ * submission returned on the failing input, and every answer of the submission on the exercise's
+ * probes of the functions involved (fixed inputs on which every catalogued mistake differs from
+ * every other one and from the reference: test/self/probes-discriminate.test.ts). The probes are
+ * asked of the submission itself, through the same Submission (so in the sandbox too), once per
+ * submission. When no single mistake remains, it describes instead what the wrong outputs have in
+ * common with the expected ones (grader/mistakes/shapes.ts), never a cause.
+ */
+export async function diagnose(
+  exercise: ExerciseId,
+  calls: readonly RecordedCall[],
+  submission: Submission,
+  reference: Reference,
+  mistakes: readonly Mistake[],
+  probes: readonly ProbeCall[] = PROBES[exercise],
+): Promise<Findings> {
+  const returned = calls.filter((c) => c.outcome.kind === 'returned');
+  if (returned.length === 0) return { diagnosis: [] };
+  const names = new Set(returned.map((c) => c.name));
+  const asked = probes.filter((p) => names.has(p.name));
+  const answers = await askProbes(submission, exercise, asked);
+  const referenceModule = reference[exercise] as Record<string, unknown>;
+
+  const confirmed: Mistake[] = [];
+  for (const mistake of mistakes) {
+    if (mistake.exercise !== exercise) continue;
+    let changed: Record<string, unknown>;
+    try {
+      changed = mistake.apply(reference);
+    } catch {
+      continue;
+    }
+    const touched = [...names].filter((n) => n in changed);
+    if (touched.length === 0) continue;
+    const module = { ...referenceModule, ...changed };
+    const judge = (name: string) => (name in changed ? mistake : undefined);
+    const reproduces = (name: string, args: readonly unknown[] | undefined, got: unknown) => {
+      const predicted = answer(module, name, args);
+      return predicted !== undefined && agrees(judge(name), got, predicted.value);
+    };
+    if (!returned.every((c) => reproduces(c.name, c.args, (c.outcome as { value: unknown }).value))) continue;
+    const own = asked.filter((p) => touched.includes(p.name));
+    if (own.length === 0) continue;
+    if (own.every((p) => answers.has(p) && reproduces(p.name, p.args, answers.get(p)))) confirmed.push(mistake);
   }
+  if (confirmed.length === 1) {
+    const [m] = confirmed;
+    return { diagnosis: [{ mistakeId: m.id, title: m.title, explanation: m.explanation }] };
+  }
+
+  const pairs: Pair[] = [];
+  const withExpected = (name: string, args: readonly unknown[] | undefined, got: unknown) => {
+    const expected = answer(referenceModule, name, args);
+    if (expected) pairs.push({ name, got, expected: expected.value });
+  };
+  for (const c of returned) withExpected(c.name, c.args, (c.outcome as { value: unknown }).value);
+  for (const p of asked) if (answers.has(p)) withExpected(p.name, p.args, answers.get(p));
+  const observation = describeDifference(pairs);
+  return observation ? { diagnosis: [], observation } : { diagnosis: [] };
+}
+
+/** Answers already given, per submission: several failing checks of one exercise share the probes. */
+const asked = new WeakMap<Submission, Map<string, CallOutcome>>();
+
+/**
+ * The submission's answers on `probes` (only those that returned a value). After a timeout or a
+ * crash no more probes are asked of that exercise: each would cost another time limit.
+ */
+async function askProbes(submission: Submission, exercise: ExerciseId, probes: readonly ProbeCall[]): Promise<Map<ProbeCall, unknown>> {
+  let cache = asked.get(submission);
+  if (!cache) asked.set(submission, (cache = new Map()));
+  const stopped = `${exercise}:stopped`;
+  const answers = new Map<ProbeCall, unknown>();
+  for (const probe of probes) {
+    const key = `${exercise}:${probe.name}:${JSON.stringify(probe.args, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v))}`;
+    let outcome = cache.get(key);
+    if (!outcome) {
+      if (cache.has(stopped)) break;
+      outcome = await submission.get(exercise, probe.name, probe.args === undefined ? undefined : structuredClone(probe.args as unknown[]));
+      cache.set(key, outcome);
+      if (outcome.kind === 'timeout' || outcome.kind === 'crashed') cache.set(stopped, outcome);
+    }
+    if (outcome.kind === 'returned') answers.set(probe, outcome.value);
+  }
+  return answers;
 }

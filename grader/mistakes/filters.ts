@@ -1,6 +1,7 @@
 import type { Boundary, Matrix } from '../core/contract.js';
 import type { Reference } from '../run/reference.js';
 import { defineMistakes } from './types.js';
+import { reflect } from './reflect.js';
 
 type Operator = 'prewitt' | 'sobel';
 type Blur = (image: Matrix, size: number) => Matrix;
@@ -35,6 +36,16 @@ function gradientsWith(ref: Reference, o: GradientsOptions) {
   };
 }
 
+/** A box blur of the image padded by `extend` (an index rule), as a student pads with numpy.pad then filters 'valid'. */
+function blurPadded(ref: Reference, image: Matrix, size: number, extend: (i: number, n: number) => number): Matrix {
+  const checked = ref.filters.blur(image, size);
+  const [h, w] = [image.length, image[0].length];
+  const before = size >> 1;
+  const padded = Array.from({ length: h + size - 1 }, (_, p) => Array.from({ length: w + size - 1 }, (_, q) => image[extend(p - before, h)][extend(q - before, w)]));
+  const blurred = ref.convolution2d.convolve2d(padded, ref.filters.boxKernel(size), { mode: 'valid' });
+  return blurred.length === checked.length ? blurred : checked;
+}
+
 export const filtersMistakes = defineMistakes('filters', [
   {
     id: 'box-divides-by-size',
@@ -52,6 +63,13 @@ export const filtersMistakes = defineMistakes('filters', [
     explanation:
       "Your blur darkens the image's border: it pads with zeros (boundary 'fill'). The filters mirror the image at its edge: convolve2d(image, boxKernel(size), { mode: 'same', boundary: 'symm' }).",
     apply: (ref) => blurAndHighPass((image, size) => ref.convolution2d.convolve2d(image, ref.filters.boxKernel(size), { mode: 'same' })),
+  },
+  {
+    id: 'blur-reflect-padding',
+    title: "Blur mirrors without repeating the edge (numpy's 'reflect')",
+    explanation:
+      "Your blur mirrors the image at its border without repeating the edge pixel (c b | a b c, numpy.pad's mode='reflect'). The filters use scipy's 'symm', which repeats it (b a | a b c, numpy.pad's mode='symmetric').",
+    apply: (ref) => blurAndHighPass((image, size) => blurPadded(ref, image, size, reflect)),
   },
   {
     id: 'gradients-zero-padding',

@@ -15,6 +15,10 @@ interface ConvVariant {
   /** 'same' padding as floor(K/2) on every side (PyTorch's padding = K // 2). */
   halfKernelPadding?: boolean;
   noBias?: boolean;
+  /** A ReLU applied to the output (the layer and its activation fused). */
+  relu?: boolean;
+  /** 'same' padding as floor(total/2) on both sides, so an odd total loses a row or column. */
+  symmetricPadding?: boolean;
   /** Backward indexes the input with oh + kh instead of oh·stride + kh. */
   backwardStrideIgnored?: boolean;
   /** dx accumulates w[KH−1−kh, KW−1−kw] instead of w[kh, kw]. */
@@ -36,6 +40,10 @@ function geometry(x: Tensor, w: Tensor, { stride: s, padding }: ConvLayerOptions
     }
     const out = Math.ceil(n / s);
     const total = Math.max((out - 1) * s + k - n, 0);
+    if (v.symmetricPadding) {
+      const p = Math.floor(total / 2);
+      return [Math.floor((n + 2 * p - k) / s) + 1, p];
+    }
     return [out, v.largerHalfFirst ? Math.ceil(total / 2) : Math.floor(total / 2)];
   };
   const [OH, top] = axis(H, KH);
@@ -79,7 +87,7 @@ function conv2dForward(ref: Reference, v: ConvVariant) {
       const wi = tap(g, kh, kw, c, v.flip === true);
       for (let f = 0; f < g.F; f++) out[o + f] += x.data[xi] * w.data[wi + f];
     });
-    return { shape: [g.N, g.OH, g.OW, g.F], data: Float32Array.from(out) };
+    return { shape: [g.N, g.OH, g.OW, g.F], data: Float32Array.from(out, (o) => (v.relu ? Math.max(0, o) : o)) };
   };
 }
 
@@ -110,8 +118,8 @@ function conv2dBackward(ref: Reference, v: ConvVariant) {
   };
 }
 
-/** Where each window's gradient goes: its first maximum, its last one, or every tied maximum. */
-type Ties = 'last' | 'all';
+/** Where each window's gradient goes: its first maximum, its last one, every tied maximum, or the first one scanning column by column. */
+type Ties = 'last' | 'all' | 'column-major';
 function maxPool2dBackward(ref: Reference, ties: Ties | 'first', overwrite = false) {
   return (dout: Tensor, x: Tensor, options: PoolOptions): Tensor => {
     ref.layers.maxPool2dBackward(dout, x, options);
@@ -124,7 +132,11 @@ function maxPool2dBackward(ref: Reference, ties: Ties | 'first', overwrite = fal
         for (let ow = 0; ow < OW; ow++)
           for (let c = 0; c < C; c++) {
             const window: number[] = [];
-            for (let kh = 0; kh < size; kh++) for (let kw = 0; kw < size; kw++) window.push(((n * H + oh * stride + kh) * W + ow * stride + kw) * C + c);
+            for (let a = 0; a < size; a++)
+              for (let b = 0; b < size; b++) {
+                const [kh, kw] = ties === 'column-major' ? [b, a] : [a, b];
+                window.push(((n * H + oh * stride + kh) * W + ow * stride + kw) * C + c);
+              }
             const best = Math.max(...window.map((i) => x.data[i]));
             const winners = window.filter((i) => x.data[i] === best);
             const chosen = ties === 'all' ? winners : [ties === 'last' ? winners[winners.length - 1] : winners[0]];
@@ -132,6 +144,28 @@ function maxPool2dBackward(ref: Reference, ties: Ties | 'first', overwrite = fal
             for (const i of chosen) dx[i] = overwrite ? d : dx[i] + d;
           }
     return { shape: [...x.shape], data: Float32Array.from(dx) };
+  };
+}
+
+/** maxPool2dForward with windows that may hang over the bottom and right edge (PyTorch's ceil_mode), and a search starting at `start`. */
+function maxPool2dForward(ref: Reference, o: { ceil?: boolean; start?: number }) {
+  return (x: Tensor, options: PoolOptions): Tensor => {
+    ref.layers.maxPool2dForward(x, options);
+    const [N, H, W, C] = x.shape;
+    const { size, stride } = options;
+    const outLength = (n: number) => (o.ceil ? Math.ceil((n - size) / stride) : Math.floor((n - size) / stride)) + 1;
+    const [OH, OW] = [outLength(H), outLength(W)];
+    const out = new Float32Array(N * OH * OW * C);
+    for (let n = 0; n < N; n++)
+      for (let oh = 0; oh < OH; oh++)
+        for (let ow = 0; ow < OW; ow++)
+          for (let c = 0; c < C; c++) {
+            let best = o.start ?? -Infinity;
+            for (let kh = 0; kh < size && oh * stride + kh < H; kh++)
+              for (let kw = 0; kw < size && ow * stride + kw < W; kw++) best = Math.max(best, x.data[((n * H + oh * stride + kh) * W + ow * stride + kw) * C + c]);
+            out[((n * OH + oh) * OW + ow) * C + c] = best;
+          }
+    return { shape: [N, OH, OW, C], data: out };
   };
 }
 
@@ -159,6 +193,20 @@ export const layersMistakes = defineMistakes('layers', [
     explanation:
       "Padding floor(K/2) on each side keeps the size only for odd kernels and stride 1. TensorFlow's 'same' gives ceil(H/stride) outputs: total padding max((ceil(H/s) − 1)·s + KH − H, 0), the smaller half on the top and left.",
     apply: (ref) => ({ conv2dForward: conv2dForward(ref, { halfKernelPadding: true }) }),
+  },
+  {
+    id: 'forward-relu-fused',
+    title: 'A ReLU inside the convolutional layer',
+    explanation:
+      'Your conv2dForward sets negative outputs to 0: it applies the activation (ReLU) too. The layer is only Σ x · w + b, like tf.conv2d plus the bias; the activation is a separate layer after it.',
+    apply: (ref) => ({ conv2dForward: conv2dForward(ref, { relu: true }) }),
+  },
+  {
+    id: 'same-padding-symmetric',
+    title: "'same' padding split evenly, losing a row or column",
+    explanation:
+      "When TensorFlow's total padding max((ceil(H/s) − 1)·s + KH − H, 0) is odd, your layer pads floor(total/2) on both sides, so the output is one row or column short of ceil(H/s). Put floor(total/2) on the top and left and the rest on the bottom and right.",
+    apply: conv({ symmetricPadding: true }),
   },
   {
     id: 'forward-no-bias',
@@ -209,6 +257,26 @@ export const layersMistakes = defineMistakes('layers', [
     title: 'Max-pool gradient sent to the last tied maximum',
     explanation: 'Ties go to the first maximum in row-major order: compare with > (strictly greater), not >=, when you look for the maximum.',
     apply: (ref) => ({ maxPool2dBackward: maxPool2dBackward(ref, 'last') }),
+  },
+  {
+    id: 'pool-gradient-column-major-tie',
+    title: 'Max-pool ties broken column by column',
+    explanation:
+      'Your maxPool2dBackward scans each window column by column (kw outside, kh inside), so among tied maxima a different one takes the gradient. tf.maxPool gives it to the first maximum in row-major order: loop over kh outside and kw inside, and keep the first (compare with >).',
+    apply: (ref) => ({ maxPool2dBackward: maxPool2dBackward(ref, 'column-major') }),
+  },
+  {
+    id: 'pool-ceil-mode',
+    title: 'Max pooling with windows over the edge (ceil mode)',
+    explanation:
+      "Your maxPool2dForward has ceil((H − size)/stride) + 1 rows of windows, the last one hanging over the edge (PyTorch's ceil_mode=True). 'valid' pooling, as in tf.maxPool, keeps only windows that fit: floor((H − size)/stride) + 1.",
+    apply: (ref) => ({ maxPool2dForward: maxPool2dForward(ref, { ceil: true }) }),
+  },
+  {
+    id: 'pool-max-starts-at-zero',
+    title: 'The maximum search starts at 0',
+    explanation: 'Your maxPool2dForward returns 0 for a window whose values are all negative: the search for the maximum starts at 0. Start from the window’s first value (or −Infinity).',
+    apply: (ref) => ({ maxPool2dForward: maxPool2dForward(ref, { start: 0 }) }),
   },
   {
     id: 'pool-gradient-overwritten',

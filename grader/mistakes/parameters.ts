@@ -8,6 +8,8 @@ interface CountVariant {
   denseBias?: boolean;
   alwaysSame?: boolean;
   poolStrideDefault?: 'poolSize' | 'one';
+  /** Output sizes rounded up: ceil((H − K)/s) + 1 (PyTorch's ceil_mode) for this kind of layer. */
+  ceil?: 'conv2d' | 'maxPooling2d';
 }
 
 /**
@@ -19,7 +21,9 @@ function countParameters(ref: Reference, v: CountVariant) {
     ref.parameters.countParameters(spec);
     let shape: number[] = [...spec.inputShape];
     let total = 0;
-    const out = (n: number, k: number, s: number, padding: 'valid' | 'same') => (padding === 'same' || v.alwaysSame ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1);
+    const out = (n: number, k: number, s: number, padding: 'valid' | 'same') =>
+      padding === 'same' || v.alwaysSame ? Math.ceil(n / s) : (v.ceil === 'conv2d' ? Math.ceil((n - k) / s) : Math.floor((n - k) / s)) + 1;
+    const pooled = (n: number, p: number, s: number) => (v.ceil === 'maxPooling2d' ? Math.ceil((n - p) / s) : Math.floor((n - p) / s)) + 1;
     for (const layer of spec.layers as LayerSpec[]) {
       if (layer.type === 'conv2d') {
         const [h, w, c] = shape;
@@ -32,7 +36,7 @@ function countParameters(ref: Reference, v: CountVariant) {
         const [h, w, c] = shape;
         const p = layer.poolSize;
         const s = layer.strides ?? (v.poolStrideDefault === 'one' ? 1 : p);
-        shape = [Math.floor((h - p) / s) + 1, Math.floor((w - p) / s) + 1, c];
+        shape = [pooled(h, p, s), pooled(w, p, s), c];
       } else if (layer.type === 'flatten') {
         shape = [shape.reduce((a, d) => a * d, 1)];
       } else {
@@ -71,6 +75,19 @@ export const parametersMistakes = defineMistakes('parameters', [
     title: "Every convolution treated as 'same'",
     explanation: "tfjs's conv2d pads with 'valid' by default: the output is floor((H − K)/s) + 1 wide, not ceil(H/s). The size after the convolutions decides the inputs of the first dense layer.",
     apply: counting({ alwaysSame: true }),
+  },
+  {
+    id: 'pool-ceil-mode',
+    title: 'Pooling output sizes rounded up (ceil mode)',
+    explanation:
+      "Your count takes ceil((H − poolSize)/strides) + 1 rows after a pooling layer (PyTorch's ceil_mode=True). tfjs pools 'valid' windows only: floor((H − poolSize)/strides) + 1, which changes the inputs of the first dense layer.",
+    apply: counting({ ceil: 'maxPooling2d' }),
+  },
+  {
+    id: 'conv-ceil-mode',
+    title: "'valid' convolution output sizes rounded up",
+    explanation: "A 'valid' conv2d with strides s has floor((H − K)/s) + 1 rows, not ceil: a window that would hang over the edge is not computed.",
+    apply: counting({ ceil: 'conv2d' }),
   },
   {
     id: 'pool-stride-one',

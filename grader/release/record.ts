@@ -11,6 +11,7 @@ import { checkSettings } from '../config/per-check.js';
 import type { Check, CheckContext, Verdict } from '../checks/types.js';
 import type { Mistake } from '../mistakes/types.js';
 import { diagnose } from '../mistakes/diagnose.js';
+import { PROBES } from '../mistakes/probes/index.js';
 import type { Reference } from '../run/reference.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { callKey, encodeValue, type Entry, type RecordedTable } from './runtime/codec.js';
@@ -156,16 +157,24 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
   for (const mistake of o.mistakes) {
     for (const check of run.filter((c) => c.exercise === mistake.exercise)) {
       let verdict: Verdict;
+      const submission = recordingSubmission(inProcessSubmission(mistake.id, { [mistake.exercise]: mutant(o.reference, mistake) } as never), submissionCalls);
       try {
-        verdict = await runOn(check, { [mistake.exercise]: mutant(o.reference, mistake) }, mistake.id);
+        verdict = await check.run(ctxOf(check, submission));
       } catch (e) {
         problems.push(`the public check ${check.id} threw on the mistake ${mistake.id}: ${e instanceof Error ? e.message : String(e)}`);
         continue;
       }
       if (verdict.status === 'failed' && verdict.counterexample) {
-        const found = diagnose(check.exercise, verdict.counterexample.calls, diagnoseReference, o.mistakes);
-        if (found.some((d) => d.mistakeId === mistake.id)) diagnosed.add(mistake.id);
+        const found = await diagnose(check.exercise, verdict.counterexample.calls, submission, diagnoseReference, o.mistakes);
+        if (found.diagnosis.some((d) => d.mistakeId === mistake.id)) diagnosed.add(mistake.id);
       }
+    }
+  }
+  // The probes a diagnosis asks a student's submission: their answers are needed whatever failed.
+  for (const check of run) {
+    for (const p of PROBES[check.exercise]) {
+      const key = callKey(check.exercise, p.name, p.args as unknown[] | undefined);
+      if (!submissionCalls.has(key)) submissionCalls.set(key, { exercise: check.exercise, name: p.name, args: p.args === undefined ? undefined : structuredClone(p.args as unknown[]) });
     }
   }
 

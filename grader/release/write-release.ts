@@ -81,7 +81,7 @@ function generated(config: GraderConfig, shipped: ReadonlySet<string>, stubs: re
 function refuseFile(file: string, from: string): string | null {
   const bad =
     file.startsWith('solutions/') ||
-    (file.startsWith('grader/mistakes/') && !['grader/mistakes/index.ts', 'grader/mistakes/types.ts', 'grader/mistakes/diagnose.ts'].includes(file)) ||
+    (file.startsWith('grader/mistakes/') && !file.startsWith('grader/mistakes/probes/') && !['grader/mistakes/index.ts', 'grader/mistakes/types.ts', 'grader/mistakes/diagnose.ts', 'grader/mistakes/agreement.ts', 'grader/mistakes/shapes.ts'].includes(file)) ||
     (file.startsWith('grader/release/') && !file.startsWith('grader/release/runtime/') && file !== TABLE_PATH) ||
     (file.startsWith('test/') && !file.startsWith('test/student/'));
   return bad ? `release refused: ${from} imports ${file}, which a student release must not contain` : null;
@@ -158,7 +158,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
     mistakes: ALL_MISTAKES,
     extra: async (reference) => {
       // report.html compares pictures with the reference's on fixed sample images: record those too.
-      const { collectPictures } = await import('../report/pictures.js');
+      const { collectPictures } = await import('../outputs/html/pictures.js');
       const { inProcessSubmission } = await import('../run/in-process-submission.js');
       await collectPictures(inProcessSubmission('reference', REFERENCE as never), reference, { budgetMs: 60_000 });
       // …and the studio's sliders on the handwritten 5 (grader/studio/slider-grid.ts).
@@ -173,7 +173,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
 
   // 3. The files students get: the import closure of their entry points, plus the stubs.
   const exercises = readdirSync(path.join(root, 'exercises')).filter((f) => f.endsWith('.ts')).map((f) => `exercises/${f}`);
-  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/reporters/index.ts', ...STUDIO_ENTRIES, TABLE_PATH, ...exercises];
+  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, TABLE_PATH, ...exercises];
   let closure;
   try {
     closure = importClosure(root, entries, overrides, refuseFile);

@@ -5,32 +5,8 @@ import type { Check } from '../checks/types.js';
 import { checkSettings } from '../config/per-check.js';
 import type { Mistake } from '../mistakes/types.js';
 import type { Reference } from './reference.js';
-import { runCheck, type CheckResult } from './run-check.js';
-import type { Pictures } from '../report/pictures.js';
-
-export interface ExerciseResult {
-  exercise: ExerciseId;
-  score: number;
-  maxScore: number;
-  checks: CheckResult[];
-  /** What the student's code printed (sanitised, capped), if anything. */
-  output?: string;
-}
-
-/** Everything one grading run found; reporters turn it into files. */
-export interface GradeResult {
-  submission: string;
-  startedAt: string;
-  seconds: number;
-  seed: number;
-  score: number;
-  maxScore: number;
-  exercises: ExerciseResult[];
-  /** How the grading ran (sandbox, tfjs backend, node version): recorded for reproducibility. */
-  environment: Record<string, string>;
-  /** The submission's filters and augmentations on sample images, for report.html (grader/report/pictures.ts). */
-  pictures?: Pictures;
-}
+import { runCheck } from './run-check.js';
+import type { CheckResult, ExerciseResult, GradeResult } from '../core/result.js';
 
 export interface GradeOptions {
   config: GraderConfig;

@@ -24,7 +24,7 @@ export function inProcessSubmission(label: string, modules: Modules): Submission
         const returned = exercise === 'cnn' && name === 'buildModel' ? modelTopology(value) : value;
         return { kind: 'returned', value: returned, mutated: !sameJson(given, args) };
       } catch (e) {
-        return { kind: 'threw', message: e instanceof Error ? e.message : String(e) };
+        return e instanceof Error ? { kind: 'threw', message: e.message, isError: true } : { kind: 'threw', message: `threw a value that is not an Error: ${String(e)}` };
       }
     },
     async close() {},

@@ -162,6 +162,7 @@ function checkReply(message: unknown, id: number): CallOutcome | null {
       return problem ? { kind: 'threw', message: `returned a value that is not plain data: ${problem}` } : { kind: 'returned', value: o.value };
     }
     case 'threw':
+      return { kind: 'threw', message: clean(typeof o.message === 'string' ? o.message : ''), ...((o as { isError?: unknown }).isError === true ? { isError: true } : {}) };
     case 'missing':
       return { kind: o.kind, message: clean(typeof o.message === 'string' ? o.message : '') };
     default:

@@ -8,6 +8,8 @@ export {
   type SandboxMode,
   type SandboxOptions,
   type SandboxInfo,
+  type SandboxLayer,
 } from './options.js';
 export { sanitizeText } from './sanitize.js';
 export { probeBwrap } from './probe.js';
+export { sandboxEnvironment } from './layers.js';

@@ -3,10 +3,12 @@
  *   prlimit (address space, file size 0, process count)
  *   → setpriv (nobody when the grader is root, no new privileges, killed when the grader dies)
  *   → bwrap (bwrap mode only: every namespace, read-only binds of what the child needs)
- *   → node with the permission model (fs reads limited to the temp folder and the packages).
+ *   → node with the permission model (fs reads limited to the temp folder and the packages; no
+ *     network where that Node's model covers it), spelled as the running Node spells it.
  * Mode `none` is a bare `node`.
  */
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import type { NodePermission } from './node-permission.js';
 
 export interface LaunchInput {
   mode: 'bwrap' | 'node' | 'none';
@@ -33,6 +35,8 @@ export interface Tools {
   setpriv: boolean;
   bwrap: boolean;
   root: boolean;
+  /** The running Node's permission model (null: none, Node < 20). */
+  permission: NodePermission | null;
 }
 
 const ENV: Record<string, string> = { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', UV_THREADPOOL_SIZE: '2', NODE_DISABLE_COLORS: '1' };
@@ -49,17 +53,7 @@ export function nodeBinary(): string {
 
 export function launchPlan(input: LaunchInput): LaunchPlan {
   const node = nodeBinary();
-  const nodeFlags =
-    input.mode === 'none'
-      ? [`--max-old-space-size=${input.memoryMb}`]
-      : [
-          '--experimental-permission',
-          ...input.readDirs.map((d) => `--allow-fs-read=${d}`),
-          '--disable-warning=ExperimentalWarning',
-          '--no-addons',
-          `--max-old-space-size=${input.memoryMb}`,
-          '--v8-pool-size=2',
-        ];
+  const nodeFlags = input.mode === 'none' ? [`--max-old-space-size=${input.memoryMb}`] : [...permissionFlags(input), `--max-old-space-size=${input.memoryMb}`, '--v8-pool-size=2'];
   const nodeCmd = [node, ...nodeFlags, ...input.script];
   if (input.mode === 'none') {
     // No restrictions; only tied to the grader's life when setpriv can do that.
@@ -79,6 +73,13 @@ export function launchPlan(input: LaunchInput): LaunchPlan {
   if (input.mode === 'bwrap') chain.push(...bwrapArgs(input, node));
   chain.push(...nodeCmd);
   return { command: chain[0]!, args: chain.slice(1), env: { ...ENV }, cwd: input.cwd };
+}
+
+/** Reads of the given folders only; no `--allow-net`, `--allow-child-process`, `--allow-worker`, `--allow-addons`, `--allow-wasi`. */
+function permissionFlags(input: LaunchInput): string[] {
+  const p = input.tools.permission;
+  if (!p) throw new Error(`sandbox: mode '${input.mode}' needs Node's permission model, which Node ${process.version} lacks`);
+  return [p.flag, ...input.readDirs.map((d) => `--allow-fs-read=${d}`), ...(p.disableWarning ? ['--disable-warning=ExperimentalWarning'] : []), '--no-addons'];
 }
 
 function bwrapArgs(input: LaunchInput, node: string): string[] {

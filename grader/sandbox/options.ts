@@ -28,7 +28,18 @@ export interface SandboxOptions {
 /** What was actually used. */
 export interface SandboxInfo {
   mode: 'bwrap' | 'node' | 'none';
+  /** The active layers in words. */
   detail: string;
+  /** Whether student code was kept off the network (bwrap's namespace, or Node ≥ 25's permission model). */
+  network: boolean;
+  /** Every layer the grader knows, whether it was active, and what it did or why it was off. */
+  layers: SandboxLayer[];
+}
+
+export interface SandboxLayer {
+  name: 'bubblewrap' | 'setpriv' | 'prlimit' | 'node permission model';
+  active: boolean;
+  note: string;
 }
 
 export const DEFAULT_SANDBOX_OPTIONS: Readonly<Required<Omit<SandboxOptions, 'label' | 'loadTimeoutMs'>>> = Object.freeze({

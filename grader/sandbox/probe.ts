@@ -4,7 +4,9 @@
  * containers forbid).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { addressSpaceMb, launchPlan, type Tools } from './launch.js';
+import { launchPlan, type Tools } from './launch.js';
+import { describeLayers } from './layers.js';
+import { nodePermission } from './node-permission.js';
 
 let tools: Tools | undefined;
 
@@ -19,6 +21,7 @@ export function detectTools(): Tools {
     setpriv: has('setpriv'),
     bwrap: has('bwrap'),
     root: typeof process.getuid === 'function' && process.getuid() === 0,
+    permission: nodePermission(),
   };
   return tools;
 }
@@ -70,17 +73,4 @@ function tryChain(t: Tools, disableUserns: boolean): Promise<true | string> {
       resolve(code === 0 && out.includes(token) ? true : `exit ${code}: ${out.trim().slice(0, 300)}`);
     });
   });
-}
-
-export function describeLayers(mode: 'bwrap' | 'node' | 'none', t: Tools, disableUserns = false): string {
-  if (mode === 'none') return `no isolation: a plain child process (trusted code only)${t.setpriv ? ', killed when the grader dies' : ''}`;
-  const parts: string[] = [];
-  if (mode === 'bwrap') {
-    parts.push(`bubblewrap: new user, pid, network, ipc, uts and cgroup namespaces${disableUserns ? ' (no nested ones)' : ''}, read-only binds of /usr, the temp folder and the packages, a 1 MB /tmp, cleared environment`);
-  }
-  if (t.setpriv) parts.push(t.root ? 'setpriv: uid/gid nobody, no new privileges, killed when the grader dies' : 'setpriv: no new privileges, killed when the grader dies');
-  if (t.prlimit) parts.push(`prlimit: address space ${addressSpaceMb(0)}+ MB, file size 0${t.root ? ', 1024 processes' : ''}`);
-  parts.push('node permission model: reads only the temp folder and the tfjs packages; no writes, child processes, workers, addons or WASI');
-  if (mode === 'node') parts.push('NOT contained: network, signals to processes of the same user' + (t.root && t.setpriv ? ' (nobody)' : ''));
-  return parts.join('; ');
 }

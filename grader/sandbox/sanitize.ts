@@ -1,7 +1,7 @@
 /**
  * Text from untrusted code (error messages, captured output) made safe to show: ANSI escape
  * sequences, control characters (but newline and tab) and bidirectional overrides removed,
- * ill-formed UTF-16 repaired, length capped. HTML escaping is the reporters' job.
+ * ill-formed UTF-16 repaired, length capped. HTML escaping is the outputs' job.
  */
 // CSI (ESC [ ... final), OSC (ESC ] ... BEL | ESC \), other two-character escapes; also the 8-bit CSI.
 const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]?|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-Z\\-_]?|\u009b[0-?]*[ -/]*[@-~]?/g;

@@ -136,6 +136,10 @@ class Transpiler {
             problems.push(`${name} imports '${spec}': ${why}`);
             return { path: spec, external: true };
           };
+          if (args.kind === 'require-call' || args.kind === 'require-resolve') {
+            problems.push(`${name} uses require('${spec}'), which ES modules do not have: use \`import … from '${spec}'\` instead`);
+            return { path: spec, external: true };
+          }
           if (isBuiltin(spec)) return { path: spec.startsWith('node:') ? spec : `node:${spec}`, external: true };
           if (spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../')) {
             const target = await this.resolveRelative(spec, dirname(real));
@@ -169,8 +173,12 @@ class Transpiler {
         tsconfigRaw: {},
         legalComments: 'none',
         plugins: [plugin],
+        metafile: true,
       });
       if (problems.length > 0) return { outPath, deps, problem: problems[0] };
+      if (Object.values(r.metafile.inputs).some((i) => i.format === 'cjs')) {
+        return { outPath, deps, problem: `${name} uses module.exports or exports (CommonJS): write \`export function …\` instead` };
+      }
       await mkdir(dirname(outPath), { recursive: true, mode: 0o755 });
       await writeFile(outPath, r.outputFiles[0]!.text, { mode: 0o644 });
       return { outPath, deps };

@@ -4,8 +4,8 @@
  * expected against got. Anything else stays the table or text the report's value view makes.
  */
 import type { Counterexample } from '../checks/types.js';
-import { describeRange, isMatrix, matrixToPng, rangeOf, type DisplayRange } from '../report/png.js';
-import { lineChart } from '../report/svg/line-chart.js';
+import { describeRange, isMatrix, matrixToPng, rangeOf, type DisplayRange } from '../outputs/html/png.js';
+import { lineChart } from '../outputs/html/svg/line-chart.js';
 import { formatNumber } from '../feedback/format-value.js';
 
 export interface DrawnImage {

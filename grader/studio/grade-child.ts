@@ -17,7 +17,7 @@ import { REFERENCE, type Reference } from '../run/reference.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
-import { collectPictures } from '../report/pictures.js';
+import { collectPictures } from '../outputs/html/pictures.js';
 import type { FromChild, ToChild } from './protocol.js';
 import { modelSummary } from './model-summary.js';
 

@@ -4,7 +4,7 @@
  */
 import type { Submission } from '../core/submission.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
-import { shapeText } from '../report/view/training-view.js';
+import { shapeText } from '../outputs/html/view/training-view.js';
 
 export interface ModelSummary {
   layers: { name: string; className: string; outputShape: string; params: number }[];

@@ -2,8 +2,8 @@
  * The body of POST /api/pictures, checked: which picture (a built-in one or the student's own,
  * decoded in the browser and sent as plain numbers) and the sliders' settings.
  */
-import { defaultSamples, type PictureSample } from '../report/pictures.js';
-import { isMatrix } from '../report/png.js';
+import { defaultSamples, type PictureSample } from '../outputs/html/pictures.js';
+import { isMatrix } from '../outputs/html/png.js';
 import { SLIDERS } from './page/settings.js';
 import { MAX_DROPPED_SIDE } from './page/limits.js';
 

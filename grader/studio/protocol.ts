@@ -4,8 +4,8 @@
  * NaN and -0 in counterexamples survive.
  */
 import type { ExerciseId } from '../core/contract.js';
-import type { ExerciseResult } from '../run/grade-submission.js';
-import type { Pictures, PictureSample } from '../report/pictures.js';
+import type { ExerciseResult } from '../core/result.js';
+import type { Pictures, PictureSample } from '../outputs/html/pictures.js';
 import type { ModelSummary } from './model-summary.js';
 
 /** Parent → child. */

@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import { selectChecks } from '../checks/index.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
-import { infoOf, type CheckResult } from '../run/run-check.js';
-import type { ExerciseResult } from '../run/grade-submission.js';
-import type { Pictures, PictureSample } from '../report/pictures.js';
+import { infoOf } from '../run/run-check.js';
+import type { CheckResult } from '../core/result.js';
+import type { ExerciseResult } from '../core/result.js';
+import type { Pictures, PictureSample } from '../outputs/html/pictures.js';
 import type { FromChild, ToChild } from './protocol.js';
 import type { ModelSummary } from './model-summary.js';
 
@@ -147,8 +148,8 @@ export class Runner {
     const done = new Set<ExerciseId>();
     let current: { exercise: ExerciseId; checkId: string } | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const outcome = await new Promise<{ stopped?: string }>((resolve) => {
-      const finish = (r: { stopped?: string }) => {
+    const outcome = await new Promise<{ stopped?: string; timedOut?: boolean }>((resolve) => {
+      const finish = (r: { stopped?: string; timedOut?: boolean }) => {
         clearTimeout(timer);
         off();
         offExit();
@@ -159,7 +160,7 @@ export class Runner {
         // The CNN's check starts TensorFlow.js first, which alone can take seconds.
         const ms = current?.exercise === 'cnn' ? Math.max(this.options.checkTimeoutMs, CNN_CHECK_TIMEOUT_MS) : this.options.checkTimeoutMs;
         timer = setTimeout(() => {
-          finish({ stopped: `did not finish within ${ms / 1000} s (an infinite loop?); the studio stopped it` });
+          finish({ stopped: `did not finish within ${ms / 1000} s (an infinite loop?); the studio stopped it`, timedOut: true });
           child.kill();
         }, ms);
       };
@@ -189,17 +190,18 @@ export class Runner {
     // The check that was running when the child stopped is the culprit; the exercise's other
     // checks are reported as not run, and the remaining exercises go on in a fresh child.
     const stuck = current && !done.has(current.exercise) ? current : { exercise: order.find((e) => !done.has(e))!, checkId: '' };
-    this.events.exercise(run, this.stoppedResult(stuck.exercise, stuck.checkId, outcome.stopped, child.takeOutput()), undefined);
+    this.events.exercise(run, this.stoppedResult(stuck.exercise, stuck.checkId, outcome.stopped, outcome.timedOut === true, child.takeOutput()), undefined);
     done.add(stuck.exercise);
     return order.filter((e) => !done.has(e));
   }
 
   /** The result of an exercise whose child was stopped during `checkId`. */
-  private stoppedResult(exercise: ExerciseId, checkId: string, why: string, output: string): ExerciseResult {
+  private stoppedResult(exercise: ExerciseId, checkId: string, why: string, timedOut: boolean, output: string): ExerciseResult {
     const own = this.checks.filter((c) => c.exercise === exercise);
     const at = Math.max(0, own.findIndex((c) => c.id === checkId));
     const checks: CheckResult[] = own.map((c, i) => ({
       check: infoOf(c),
+      status: i === at && timedOut ? 'timed-out' : 'errored',
       score: 0,
       seconds: 0,
       verdict: {

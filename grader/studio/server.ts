@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
 import { serve, type ServerType } from '@hono/node-server';
-import { pictureGroups } from '../report/view/pictures-view.js';
+import { pictureGroups } from '../outputs/html/view/pictures-view.js';
 import { bundlePage } from './page-bundle.js';
 import { parsePictureRequest } from './picture-request.js';
 import type { Runner } from './runner.js';

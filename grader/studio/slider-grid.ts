@@ -4,7 +4,7 @@
  * along one axis with the other at the report's setting. Elsewhere (the test card away from the
  * report's settings, a dropped picture) the studio shows the student's output without the reference's.
  */
-import { defaultSamples, type PictureSample } from '../report/pictures.js';
+import { defaultSamples, type PictureSample } from '../outputs/html/pictures.js';
 import { SLIDERS } from './page/settings.js';
 
 const steps = (r: { min: number; max: number; step: number }) => Array.from({ length: Math.round((r.max - r.min) / r.step) + 1 }, (_, i) => r.min + i * r.step);

@@ -3,10 +3,10 @@
  * (grader/report/view/report-view.ts: scores, statuses, diagnoses, value tables, pictures) plus the
  * counterexample drawn and the REPLAY command. The page puts every string in with textContent.
  */
-import type { ExerciseResult, GradeResult } from '../run/grade-submission.js';
-import type { Pictures } from '../report/pictures.js';
-import { reportView, type CheckView, type ExerciseView } from '../report/view/report-view.js';
-import { modelSizeChart } from '../report/view/training-view.js';
+import type { ExerciseResult, GradeResult } from '../core/result.js';
+import type { Pictures } from '../outputs/html/pictures.js';
+import { reportView, type CheckView, type ExerciseView } from '../outputs/html/view/report-view.js';
+import { modelSizeChart } from '../outputs/html/view/training-view.js';
 import { replayCommand } from '../feedback/format-text.js';
 import { counterexamplePictures, svgDataUri, type CounterexamplePictures } from './counterexample-pictures.js';
 import type { ModelSummary } from './model-summary.js';

@@ -16,7 +16,7 @@ import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
 import { resolveConfig } from '../../grader/config/resolve.js';
 import type { GraderConfig } from '../../grader/config/types.js';
 import { gradeCommand } from '../../grader/commands/grade.js';
-import type { GradeResult } from '../../grader/run/grade-submission.js';
+import type { GradeResult } from '../../grader/core/result.js';
 import { leftovers } from '../sandbox/helpers.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');

@@ -12,8 +12,9 @@ import { classFixtures } from './class-fixtures.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const fixtures = classFixtures();
 const base = resolveConfig();
-// Short sandbox limits so the hostile submission's endless loop costs seconds, not minutes.
-const config = { ...base, sandbox: { ...base.sandbox, callTimeoutMs: 300, exerciseTimeoutMs: 3000 } };
+// Short sandbox limits so the hostile submission's endless loop costs seconds, not minutes (yet
+// roomy enough for a correct submission on a machine shared with other jobs).
+const config = { ...base, sandbox: { ...base.sandbox, callTimeoutMs: 1000, exerciseTimeoutMs: 10_000 } };
 const options = (dir: string, out: string, more: Partial<BatchOptions> = {}): BatchOptions => ({
   dir, out, jobs: 2, only: ['convolution'], format: 'gradescope', config, visibility: 'all', timeoutMs: 60_000, progress: null, ...more,
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flippedKernel, runCli } from './run-cli.js';
 
@@ -27,6 +30,21 @@ describe('npm run grade -- <submission>', () => {
     expect(worked.status).toBe('failed');
     expect(worked.output).toContain('expected: [0, 1, 2.5, 4, 1.5]');
     expect(worked.output).toContain('No flip: a cross-correlation');
+  });
+
+  it('a failing check worth 0 points reads "failed" in results.json, junit.xml and report.html alike', () => {
+    const config = path.join(mkdtempSync(path.join(tmpdir(), 'zero-points-')), 'grader.config.json');
+    writeFileSync(config, JSON.stringify({ checks: { 'convolution.worked-examples': { points: 0 } } }));
+    const run = runCli([flippedKernel(), '--only', 'convolution', '--config', config]);
+    expect(run.status, run.stderr).toBe(0);
+    const test = run.results().tests.find((t: { number: string }) => t.number === 'convolution.worked-examples');
+    expect(test).toMatchObject({ score: 0, max_score: 0, status: 'failed' });
+    expect(test.tags).toContain('failed');
+    const junit = run.file('junit.xml');
+    const testcase = junit.slice(junit.indexOf('name="Worked examples'), junit.indexOf('</testcase>', junit.indexOf('name="Worked examples')));
+    expect(testcase).toContain('<failure ');
+    const html = run.file('report.html');
+    expect(html).toContain('<article class="check s-failed" id="convolution.worked-examples">');
   });
 
   it('grades a missing exercise file as zero points for that exercise only', () => {

@@ -20,7 +20,7 @@ import { callKey, encodeValue } from '../../grader/release/runtime/codec.js';
 import { Recording, recordingReference } from '../../grader/release/recording-reference.js';
 import { checkSettings } from '../../grader/config/per-check.js';
 import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
-import { CLASSROOM_LINE } from '../../grader/reporters/classroom.js';
+import { CLASSROOM_LINE } from '../../grader/outputs/classroom.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -58,7 +58,7 @@ describe('npm run release', () => {
     expect(summary.leftOut).toEqual(expect.arrayContaining(hidden));
     for (const [file, text] of releasedText()) for (const id of summary.leftOut) expect(text.includes(id), `${file} names ${id}`).toBe(false);
     expect(summary.files.some((f) => f.startsWith('solutions/'))).toBe(false);
-    expect(summary.files.filter((f) => /^grader\/mistakes\/(?!index|types|diagnose)/.test(f))).toEqual([]);
+    expect(summary.files.filter((f) => /^grader\/mistakes\/(?!index|types|diagnose|agreement|shapes|probes\/)/.test(f))).toEqual([]);
   });
 
   it('contains no line of any solutions/ function', () => {

@@ -53,6 +53,9 @@ export function defineHostileSuite(mode: Mode): void {
       expect(s.sandbox.mode).toBe(mode);
       expect(s.sandbox.detail).toMatch(/permission model/);
       if (mode === 'bwrap') expect(s.sandbox.detail).toMatch(/namespaces/);
+      const active = Object.fromEntries(s.sandbox.layers.map((l) => [l.name, l.active]));
+      expect(active).toEqual({ bubblewrap: mode === 'bwrap', setpriv: tools.setpriv, prlimit: tools.prlimit, 'node permission model': true });
+      expect(s.sandbox.detail).toContain(`(${tools.permission!.flag})`);
     });
   });
 
@@ -218,17 +221,22 @@ export function defineHostileSuite(mode: Mode): void {
     });
     afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-    if (mode === 'bwrap') {
-      it('bwrap: no connection reaches the grader machine', async () => {
+    // bwrap's network namespace holds on every Node; in 'node' mode only a permission model with --allow-net (Node ≥ 25) does.
+    const contained = mode === 'bwrap' || tools.permission?.containsNetwork === true;
+    if (contained) {
+      it(`${mode}: no connection reaches a server on 127.0.0.1 (Node ${process.version})`, async () => {
         await open('network', async (s) => {
+          expect(s.sandbox.network).toBe(true);
           const v = returned(await s.get('convolution', 'reach', [port]));
           expect(v).toMatch(/^error/);
         });
         expect(connections).toBe(0);
       });
     } else {
-      it('node mode does NOT contain the network (documented limitation)', async () => {
+      it(`node mode on Node ${process.version} does NOT contain the network, and says so`, async () => {
         await open('network', async (s) => {
+          expect(s.sandbox.network).toBe(false);
+          expect(s.sandbox.detail).toMatch(/NOT contained: network/);
           expect(returned(await s.get('convolution', 'reach', [port]))).toBe('connected');
         });
         expect(connections).toBe(1);

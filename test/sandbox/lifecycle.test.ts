@@ -1,4 +1,4 @@
-/** The honest path in every mode, concurrency, closing, options, and the speed of a call. */
+/** The honest path in every mode, concurrency, closing, options (a call's cost: `npm run bench -- sandbox`). */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SANDBOX_OPTIONS, openSandboxedSubmission } from '../../grader/sandbox/index.js';
@@ -55,7 +55,7 @@ describe('lifecycle', () => {
       expect(['crashed', 'returned']).toContain(o.kind);
       expect(await leftovers(s.workDir)).toEqual([]);
     }
-  });
+  }, 30_000); // four starts of a sandbox: seconds on a loaded machine
 
   it('files named like the grader\'s runtime cannot replace it', async () => {
     await withSubmission(fixture('shadow-runtime'), { ...QUICK, mode: 'node' }, async (s) => {
@@ -76,20 +76,5 @@ describe('lifecycle', () => {
 
   it.skipIf(bwrap.ok)('mode bwrap without bwrap is an error, not a silent downgrade', async () => {
     await expect(openSandboxedSubmission(fixture('honest-multifile'), { mode: 'bwrap' })).rejects.toThrow(/bwrap/);
-  });
-
-  it.each(modes)('a call costs well under a millisecond (mode %s)', async (mode) => {
-    await withSubmission(fixture('honest-multifile'), { ...QUICK, mode }, async (s) => {
-      const t0 = performance.now();
-      await s.get('convolution', 'movingAverageKernel', [3]);
-      const startup = performance.now() - t0;
-      for (let i = 0; i < 200; i++) await s.get('convolution', 'movingAverageKernel', [3]);
-      const n = 1000;
-      const t1 = performance.now();
-      for (let i = 0; i < n; i++) await s.get('convolution', 'movingAverageKernel', [3]);
-      const perCall = (performance.now() - t1) / n;
-      console.log(`sandbox ${mode}: first call (start + load) ${startup.toFixed(0)} ms, then ${(perCall * 1000).toFixed(0)} µs per call`);
-      expect(perCall).toBeLessThan(1);
-    });
   });
 });

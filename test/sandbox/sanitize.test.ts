@@ -6,7 +6,7 @@ describe('sanitizeText', () => {
     const s = sanitizeText('\u001b[31mred\u001b[0m\tok\r\nnext\u0007\u0000\u001b]0;title\u0007\u202eevil\u009b2J', 100);
     expect(s).toBe('red\tok\nnextevil');
   });
-  it('leaves HTML alone (escaping is the reporters\' job)', () => {
+  it('leaves HTML alone (escaping is the outputs\' job)', () => {
     expect(sanitizeText('<script>x</script> & "q"', 100)).toBe('<script>x</script> & "q"');
   });
   it('caps the length and says how much was cut', () => {

@@ -60,6 +60,20 @@ describe('prepareSubmission', () => {
     }
   });
 
+  it('CommonJS gets "use import" / "use export", not esbuild\'s runtime error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-src-'));
+    try {
+      writeFileSync(join(dir, 'convolution.js'), "const h = require('./helper.js');\nexport function convolve(a) { return h.f(a); }\n");
+      writeFileSync(join(dir, 'helper.js'), 'exports.f = (a) => a;\n');
+      writeFileSync(join(dir, 'filters.js'), 'function blur(i) { return i; }\nmodule.exports = { blur };\n');
+      const p = await prepareSubmission(dir, out);
+      expect(p.convolution).toMatchObject({ ok: false, message: "convolution.js uses require('./helper.js'), which ES modules do not have: use `import … from './helper.js'` instead" });
+      expect(p.filters).toMatchObject({ ok: false, message: 'filters.js uses module.exports or exports (CommonJS): write `export function …` instead' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a missing folder is a fault of the caller', async () => {
     await expect(prepareSubmission('/nonexistent/submission', out)).rejects.toThrow(/cannot read the submission folder/);
   });

@@ -4,7 +4,8 @@ import type { GraderConfig } from '../../grader/config/types.js';
 import { ALL_CHECKS } from '../../grader/checks/index.js';
 import { ALL_MISTAKES } from '../../grader/mistakes/index.js';
 import { REFERENCE } from '../../grader/run/reference.js';
-import { gradeSubmission, type GradeResult } from '../../grader/run/grade-submission.js';
+import { gradeSubmission } from '../../grader/run/grade-submission.js';
+import type { GradeResult } from '../../grader/core/result.js';
 import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
 import type { Modules } from '../../grader/run/load-in-process.js';
 

@@ -4,6 +4,7 @@ import { countParameters, giantModel, type LayerSpec, type ModelSpec } from '../
 import * as stubs from '../../exercises/parameters.js';
 import * as reference from '../../solutions/parameters.js';
 import { EXPORTS } from '../../grader/core/contract.js';
+import { tfjsCount } from './tfjs-count.js';
 
 /** Seeded PRNG (mulberry32), so a failure replays. */
 function prng(seed: number): () => number {
@@ -18,27 +19,6 @@ function prng(seed: number): () => number {
 }
 const int = (rand: () => number, lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)];
-
-/** The same model built with tfjs layers (weights allocated: keep it small). */
-function tfjsCount(spec: ModelSpec): number {
-  const layers = spec.layers.map((l, i) => {
-    const first = i === 0 ? { inputShape: spec.inputShape } : {};
-    switch (l.type) {
-      case 'conv2d':
-        return tf.layers.conv2d({ ...first, filters: l.filters, kernelSize: l.kernelSize, strides: l.strides, padding: l.padding, useBias: l.useBias });
-      case 'maxPooling2d':
-        return tf.layers.maxPooling2d({ ...first, poolSize: l.poolSize, strides: l.strides });
-      case 'flatten':
-        return tf.layers.flatten(first);
-      case 'dense':
-        return tf.layers.dense({ ...first, units: l.units, useBias: l.useBias });
-    }
-  });
-  const model = tf.sequential({ layers });
-  const n = model.countParams();
-  model.dispose();
-  return n;
-}
 
 /** A random valid small spec; dense may come before flatten (tfjs applies it to the last axis). */
 function randomSpec(rand: () => number): ModelSpec {

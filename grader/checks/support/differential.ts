@@ -15,7 +15,7 @@ export function sameAs<T>(
     const want = expected(input);
     const got = await probe.call(name, args(input));
     const problem = mismatch(got, want, tol);
-    return problem ? { message: `${name}: ${problem}`, expected: want, got } : null;
+    return problem ? { message: `${name}: ${problem}`, expected: want, got, tolerance: tol } : null;
   };
 }
 
@@ -26,9 +26,9 @@ export function sameAs<T>(
  */
 export function agree(what: string, got: unknown, want: unknown, tol: Tolerance = FLOAT64): Failure | null {
   const bad = nonFinite(got) ?? nonFinite(want);
-  if (bad) return { message: `${what}: got ${bad}, but every input was finite`, expected: want, got };
+  if (bad) return { message: `${what}: got ${bad}, but every input was finite`, expected: want, got, tolerance: tol };
   const problem = mismatch(got, want, tol);
-  return problem ? { message: `${what}: ${problem}`, expected: want, got } : null;
+  return problem ? { message: `${what}: ${problem}`, expected: want, got, tolerance: tol } : null;
 }
 
 /** The first NaN or ±Infinity in a number, an array, a typed array or a plain object's values (depth-limited). */

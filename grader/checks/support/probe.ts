@@ -21,7 +21,7 @@ export function describeFault(outcome: Exclude<CallOutcome, { kind: 'returned' }
     case 'threw':
       return `${call} threw: ${outcome.message}`;
     case 'timeout':
-      return `${call} did not return within ${outcome.ms} ms (an infinite loop?)`;
+      return `${call} did not return within the time limit of ${outcome.ms} ms: it is too slow or never returns`;
     case 'crashed':
       return `${call} crashed the process running it: ${outcome.message}`;
     case 'missing':

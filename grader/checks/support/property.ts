@@ -1,12 +1,15 @@
 import fc from 'fast-check';
 import type { CheckContext, Counterexample, Replay, Verdict } from '../types.js';
 import { Probe, SubmissionFault } from './probe.js';
+import type { Tolerance } from './compare.js';
 
 /** What a check's body says about one input: null when it holds. */
 export interface Failure {
   message: string;
   expected?: unknown;
   got?: unknown;
+  /** The tolerance `got` was compared with, when it was compared with `expected` (the report marks differences by it). */
+  tolerance?: Tolerance;
 }
 /** The body of a check: asks the submission through `probe` and judges one input. */
 export type Body<T> = (input: T, probe: Probe) => Promise<Failure | null>;
@@ -23,6 +26,7 @@ async function attempt<T extends object>(ctx: CheckContext, input: T, body: Body
     input: input as Record<string, unknown>,
     expected: f.expected,
     got: f.got,
+    tolerance: f.tolerance,
     calls: probe.calls,
   });
   try {

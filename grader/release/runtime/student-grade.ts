@@ -16,14 +16,14 @@ import { selectChecks } from '../../checks/index.js';
 import { DEFAULT_CONFIG } from '../../config/defaults.js';
 import { ALL_MISTAKES } from '../../mistakes/index.js';
 import { REFERENCE } from '../../run/reference.js';
-import { gradeSubmission, type GradeResult } from '../../run/grade-submission.js';
+import { gradeSubmission } from '../../run/grade-submission.js';
+import type { GradeResult } from '../../core/result.js';
 import { inProcessSubmission } from '../../run/in-process-submission.js';
 import { loadInProcess } from '../../run/load-in-process.js';
 import { writeAtomic } from '../../run/write-atomic.js';
-import { REPORTERS } from '../../reporters/index.js';
-import type { Reporter } from '../../reporters/types.js';
-import { htmlReporter } from '../../report/html-reporter.js';
-import { collectPictures } from '../../report/pictures.js';
+import { outputsFor } from '../../outputs/index.js';
+import type { Output } from '../../outputs/output.js';
+import { collectPictures } from '../../outputs/html/pictures.js';
 import { formatCheckText } from '../../feedback/format-text.js';
 
 interface Args {
@@ -81,8 +81,8 @@ export async function studentGrade(args: Args, log: (line: string) => void): Pro
   } finally {
     await submission.close();
   }
-  const reporters: Reporter[] = [REPORTERS.gradescope, REPORTERS.junit, REPORTERS['job-summary'], REPORTERS.classroom, htmlReporter];
-  for (const reporter of reporters) writeAtomic(path.join(args.out, reporter.fileName), await reporter.render(result));
+  const outputs: Output[] = outputsFor('gradescope', ['junit', 'job-summary', 'classroom', 'html']);
+  for (const output of outputs) writeAtomic(path.join(args.out, output.fileName), await output.render(result));
   return result;
 }
 

@@ -107,7 +107,7 @@ async function answer(req: CallRequest): Promise<CallOutcome> {
       value = await exported(...args);
     }
   } catch (e) {
-    return { kind: 'threw', message: describeError(e) };
+    return e instanceof Error ? { kind: 'threw', message: describeError(e), isError: true } : { kind: 'threw', message: describeError(e) };
   }
   let problem: string | null;
   try {

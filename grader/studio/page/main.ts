@@ -5,9 +5,9 @@
  */
 import type { StudioCheck, StudioExercise } from '../studio-view.js';
 import type { StudioStatus } from '../studio.js';
-import type { PictureGroupView, PictureRowView } from '../../report/view/pictures-view.js';
-import type { Picture } from '../../report/pictures.js';
-import type { ValueView } from '../../report/view/value-view.js';
+import type { PictureGroupView, PictureRowView } from '../../outputs/html/view/pictures-view.js';
+import type { Picture } from '../../outputs/html/pictures.js';
+import type { ValueView } from '../../outputs/html/view/value-view.js';
 import { SLIDERS, sliderDefaults, type PictureSettings } from './settings.js';
 import { grayscaleFromFile } from './dropped-image.js';
 

@@ -1,5 +1,5 @@
 /** The sliders' ranges (the server refuses values off them) and their starting values per picture. */
-import { SAMPLE_SETTINGS } from '../../report/sample-settings.js';
+import { SAMPLE_SETTINGS } from '../../outputs/html/sample-settings.js';
 
 export const SLIDERS = {
   blurSize: { min: 1, max: 9, step: 2 },

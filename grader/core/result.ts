@@ -1,0 +1,46 @@
+import type { ExerciseId } from './contract.js';
+import type { Check, Verdict } from '../checks/types.js';
+import type { Pictures } from '../outputs/html/pictures.js';
+
+/**
+ * A check's status, decided once where the check runs (grader/run/run-check.ts) and read by every
+ * output: `timed-out` is an errored verdict whose call to the submission ran out of time.
+ * Partial credit is a score below the points, not a status.
+ */
+export type CheckStatus = 'passed' | 'failed' | 'errored' | 'timed-out';
+
+/** A check as results and outputs see it: its declaration without the code. */
+export type CheckInfo = Omit<Check, 'run'>;
+
+export interface CheckResult {
+  check: CheckInfo;
+  status: CheckStatus;
+  verdict: Verdict;
+  /** Points earned: `points × fraction`. */
+  score: number;
+  seconds: number;
+}
+
+export interface ExerciseResult {
+  exercise: ExerciseId;
+  score: number;
+  maxScore: number;
+  checks: CheckResult[];
+  /** What the student's code printed (sanitised, capped), if anything. */
+  output?: string;
+}
+
+/** Everything one grading run found; outputs turn it into files. */
+export interface GradeResult {
+  submission: string;
+  startedAt: string;
+  seconds: number;
+  seed: number;
+  score: number;
+  maxScore: number;
+  exercises: ExerciseResult[];
+  /** How the grading ran (sandbox, tfjs backend, node version): recorded for reproducibility. */
+  environment: Record<string, string>;
+  /** The submission's filters and augmentations on sample images, for report.html (grader/outputs/html/pictures.ts). */
+  pictures?: Pictures;
+}

@@ -1,0 +1,303 @@
+import type { ExerciseId, Matrix } from '../../core/contract.js';
+import type { CallOutcome, Submission } from '../../core/submission.js';
+import type { Reference } from '../../run/reference.js';
+import { formatNumber, formatValue } from '../../feedback/format-value.js';
+import { sampleDigit5, SAMPLE_DIGIT_SOURCE, testCard } from '../../../datasets/sample-images.js';
+import { FLOAT64, RESAMPLED, mismatch, type Tolerance } from '../../checks/support/compare.js';
+import { SAMPLE_SETTINGS, type SampleSettings } from './sample-settings.js';
+import { describeRange, isMatrix, matrixToPng, rangeOf, UNIT_RANGE, type DisplayRange } from './png.js';
+
+/** One image in the report, or why there is none. */
+export interface Picture {
+  /** A PNG data URI; absent when the picture could not be made. */
+  dataUri?: string;
+  /** The image's own size (before it was scaled up for display). */
+  width?: number;
+  height?: number;
+  /** "not available: <reason>" when there is no image. */
+  unavailable?: string;
+  /** Remarks on what is shown: clipped values, NaN drawn magenta. */
+  notes: string[];
+}
+
+/** A picture every submission's filters and augmentations are run on. */
+export interface SampleImage {
+  id: string;
+  title: string;
+  description: string;
+  picture: Picture;
+}
+
+/** The submission's and the reference's output of one operation on one sample, and their difference. */
+export interface PictureComparison {
+  exercise: Extract<ExerciseId, 'filters' | 'augment'>;
+  /** The `SampleImage.id` this was computed from. */
+  sample: string;
+  title: string;
+  /** The call as the student would write it, e.g. `blur(image, 3)`. */
+  call: string;
+  /** How values were mapped to grey levels (the same for the submission and the reference). */
+  mapping: string;
+  submission: Picture;
+  reference: Picture;
+  /** |submission − reference|, 0 → black, the largest difference → white. */
+  difference: Picture;
+  /** max |submission − reference| over the pixels, when both images exist and have one size. */
+  maxAbsDifference?: number;
+  /** Whether the two agree within the tolerance the checks of this function use (set when both images exist). */
+  matches?: boolean;
+}
+
+/** What the report shows of a submission's image code at work. Plain data (JSON-safe). */
+export interface Pictures {
+  samples: SampleImage[];
+  comparisons: PictureComparison[];
+  /** How long collecting took, in seconds. */
+  seconds: number;
+}
+
+export interface CollectOptions {
+  /** Calls stop being made once this much time has been spent on the submission (a slow or hanging student function). */
+  budgetMs?: number;
+  /** Only these exercises' pictures (e.g. the exercises graded in this run); both by default. */
+  exercises?: readonly ExerciseId[];
+  /** The images and settings to run the operations on; `defaultSamples()` by default. */
+  samples?: readonly PictureSample[];
+}
+
+/** An image and the settings the operations use on it (the studio's sliders change them). */
+export interface PictureSample extends SampleSettings {
+  id: string;
+  title: string;
+  description: string;
+  image: Matrix;
+}
+type Sample = PictureSample;
+
+type Kind = 'unit' | 'signed' | 'magnitude';
+interface Output {
+  title: string;
+  kind: Kind;
+  pick: (value: unknown) => unknown;
+}
+interface Operation {
+  exercise: PictureComparison['exercise'];
+  name: string;
+  args: (s: Sample) => unknown[];
+  call: (s: Sample) => string;
+  reference: (ref: Reference, s: Sample) => unknown;
+  outputs: Output[];
+  /** The tolerance of this function's checks (compare.ts). */
+  tolerance: Tolerance;
+}
+
+const whole = (title: string, kind: Kind): Output[] => [{ title, kind, pick: (v) => v }];
+const field = (key: 'x' | 'y' | 'magnitude') => (v: unknown) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : v);
+
+const OPERATIONS: Operation[] = [
+  {
+    exercise: 'filters',
+    name: 'blur',
+    args: (s) => [s.image, s.blurSize],
+    call: (s) => `blur(image, ${s.blurSize})`,
+    reference: (ref, s) => ref.filters.blur(s.image, s.blurSize),
+    outputs: whole('Blur (box filter)', 'unit'),
+    tolerance: FLOAT64,
+  },
+  {
+    exercise: 'filters',
+    name: 'highPass',
+    args: (s) => [s.image, s.blurSize],
+    call: (s) => `highPass(image, ${s.blurSize})`,
+    reference: (ref, s) => ref.filters.highPass(s.image, s.blurSize),
+    outputs: whole('High pass (image − blur)', 'signed'),
+    tolerance: FLOAT64,
+  },
+  {
+    exercise: 'filters',
+    name: 'gradients',
+    args: (s) => [s.image, 'sobel'],
+    call: () => "gradients(image, 'sobel')",
+    reference: (ref, s) => ref.filters.gradients(s.image, 'sobel'),
+    outputs: [
+      { title: 'Sobel x (left → right)', kind: 'signed', pick: field('x') },
+      { title: 'Sobel y (top → bottom)', kind: 'signed', pick: field('y') },
+      { title: 'Sobel magnitude', kind: 'magnitude', pick: field('magnitude') },
+    ],
+    tolerance: FLOAT64,
+  },
+  {
+    exercise: 'augment',
+    name: 'translate',
+    args: (s) => [s.image, s.shift[0], s.shift[1]],
+    call: (s) => `translate(image, ${s.shift[0]}, ${s.shift[1]})`,
+    reference: (ref, s) => ref.augment.translate(s.image, s.shift[0], s.shift[1]),
+    outputs: whole('Translate', 'unit'),
+    tolerance: FLOAT64,
+  },
+  {
+    exercise: 'augment',
+    name: 'rotate',
+    args: (s) => [s.image, s.degrees],
+    call: (s) => `rotate(image, ${s.degrees})`,
+    reference: (ref, s) => ref.augment.rotate(s.image, s.degrees),
+    outputs: whole('Rotate (counter-clockwise)', 'unit'),
+    tolerance: RESAMPLED,
+  },
+  {
+    exercise: 'augment',
+    name: 'scale',
+    args: (s) => [s.image, s.factor],
+    call: (s) => `scale(image, ${s.factor})`,
+    reference: (ref, s) => ref.augment.scale(s.image, s.factor),
+    outputs: whole('Scale', 'unit'),
+    tolerance: RESAMPLED,
+  },
+];
+
+const settings = (id: keyof typeof SAMPLE_SETTINGS): SampleSettings => {
+  const s = SAMPLE_SETTINGS[id];
+  return { ...s, shift: [s.shift[0], s.shift[1]] };
+};
+
+/** The report's two pictures and their settings. */
+export function defaultSamples(): PictureSample[] {
+  return [
+    { id: 'digit', title: 'A handwritten 5', description: `${SAMPLE_DIGIT_SOURCE}, 28 × 28`, image: sampleDigit5(), ...settings('digit') },
+    { id: 'test-card', title: 'Test card', description: 'stripes, checkerboard, ramp and disc, 64 × 64', image: testCard(64), ...settings('test-card') },
+  ];
+}
+
+/** The outcome of one call, or why the submission was not asked. */
+type Answer = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/**
+ * Runs the submission's filters and augmentations on the two sample images, beside the
+ * reference's, through the Submission interface only. A failed call makes a "not available:
+ * <reason>" picture; nothing here throws for anything the submission does. After a timeout or
+ * crash, or once `budgetMs` is spent, the remaining calls of that exercise are skipped.
+ */
+export async function collectPictures(submission: Submission, reference: Reference, options: CollectOptions = {}): Promise<Pictures> {
+  const started = performance.now();
+  const budget = options.budgetMs ?? 8000;
+  const broken = new Map<string, string>();
+  const list = options.samples ?? defaultSamples();
+  const jobs: Promise<void>[] = [];
+  const sampleImages: SampleImage[] = list.map((s) => {
+    const picture: Picture = { notes: [] };
+    jobs.push(fill(picture, s.image, UNIT_RANGE));
+    return { id: s.id, title: s.title, description: s.description, picture };
+  });
+  const comparisons: PictureComparison[] = [];
+
+  const wanted = OPERATIONS.filter((op) => !options.exercises || options.exercises.includes(op.exercise));
+  for (const op of wanted) {
+    for (const s of list) {
+      const answer = await ask(submission, op, s, broken, started, budget);
+      let refValue: unknown;
+      let refError: string | undefined;
+      try {
+        refValue = op.reference(reference, s);
+      } catch (e) {
+        refError = `the reference failed: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      for (const out of op.outputs) {
+        const sub: Answer = answer.ok ? { ok: true, value: out.pick(answer.value) } : answer;
+        const ref: Answer = refError ? { ok: false, reason: refError } : { ok: true, value: out.pick(refValue) };
+        const c = compare(op, s, out, sub, ref, jobs);
+        comparisons.push(c);
+      }
+    }
+  }
+  await Promise.all(jobs);
+  return { samples: sampleImages, comparisons, seconds: (performance.now() - started) / 1000 };
+}
+
+async function ask(submission: Submission, op: Operation, s: Sample, broken: Map<string, string>, started: number, budget: number): Promise<Answer> {
+  const skip = broken.get(op.exercise);
+  if (skip) return { ok: false, reason: skip };
+  if (performance.now() - started > budget) return { ok: false, reason: 'skipped: the time for pictures was used up by earlier calls' };
+  let outcome: CallOutcome;
+  try {
+    outcome = await submission.get(op.exercise, op.name, structuredClone(op.args(s)));
+  } catch (e) {
+    return { ok: false, reason: `the grader could not ask for ${op.name}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  switch (outcome.kind) {
+    case 'returned':
+      return { ok: true, value: outcome.value };
+    case 'threw':
+      return { ok: false, reason: `${op.call(s)} threw: ${outcome.message}` };
+    case 'missing':
+      return { ok: false, reason: outcome.message };
+    case 'timeout':
+      broken.set(op.exercise, `skipped after ${op.call(s)} ran out of time`);
+      return { ok: false, reason: `${op.call(s)} did not finish within ${outcome.ms} ms` };
+    case 'crashed':
+      broken.set(op.exercise, `skipped after ${op.call(s)} crashed`);
+      return { ok: false, reason: `${op.call(s)} crashed: ${outcome.message}` };
+  }
+}
+
+function compare(op: Operation, s: Sample, out: Output, sub: Answer, ref: Answer, jobs: Promise<void>[]): PictureComparison {
+  const refMatrix = ref.ok && isMatrix(ref.value) ? ref.value : undefined;
+  const subMatrix = sub.ok && isMatrix(sub.value) ? sub.value : undefined;
+  const range: DisplayRange =
+    out.kind === 'unit' ? UNIT_RANGE : rangeOf(out.kind === 'signed' ? 'signed' : 'zero-to-max', (refMatrix ?? subMatrix ?? [[0]]).flat());
+  const submission = picture(sub, subMatrix, range, jobs, 'your code');
+  const reference = picture(ref, refMatrix, range, jobs, 'the reference');
+  const comparison: PictureComparison = {
+    exercise: op.exercise,
+    sample: s.id,
+    title: out.title,
+    call: op.call(s),
+    mapping: describeRange(range),
+    submission,
+    reference,
+    difference: { notes: [] },
+  };
+  if (!subMatrix || !refMatrix) {
+    comparison.difference.unavailable = 'not available: needs both images';
+  } else if (subMatrix.length !== refMatrix.length || subMatrix[0].length !== refMatrix[0].length) {
+    comparison.difference.unavailable = `not available: yours is ${size(subMatrix)}, the reference is ${size(refMatrix)}`;
+  } else {
+    const diff = subMatrix.map((row, r) => row.map((v, c) => Math.abs(v - refMatrix[r][c])));
+    const all = diff.flat();
+    const finite = all.filter(Number.isFinite);
+    const max = finite.length ? Math.max(...finite) : 0;
+    comparison.maxAbsDifference = finite.length === all.length ? max : Number.NaN;
+    comparison.matches = mismatch(subMatrix, refMatrix, op.tolerance) === null;
+    // White at the largest difference, but never below 5% of the images' own range, so that
+    // rounding noise stays black instead of being stretched into a picture of its own.
+    const span = range.kind === 'signed' ? 2 * range.max : range.max;
+    const white = Math.max(max, span / 20);
+    comparison.difference.notes.push(
+      max === 0 ? 'identical' : `max |yours − reference| = ${formatNumber(Number(max.toPrecision(3)))}${max <= 1e-9 * span ? ' (rounding only)' : ''}`,
+      describeRange({ kind: 'zero-to-max', max: white }),
+    );
+    jobs.push(fill(comparison.difference, diff, { kind: 'zero-to-max', max: white }));
+  }
+  return comparison;
+}
+
+function picture(answer: Answer, m: number[][] | undefined, range: DisplayRange, jobs: Promise<void>[], whose: string): Picture {
+  const p: Picture = { notes: [] };
+  if (!answer.ok) p.unavailable = `not available: ${answer.reason}`;
+  else if (!m) p.unavailable = `not available: ${whose} returned ${clip(formatValue(answer.value), 80)}, not an image (number[][])`;
+  else jobs.push(fill(p, m, range));
+  return p;
+}
+
+async function fill(p: Picture, m: number[][], range: DisplayRange): Promise<void> {
+  try {
+    const png = await matrixToPng(m, range);
+    Object.assign(p, { dataUri: png.dataUri, width: png.width, height: png.height });
+    if (png.nonFinite) p.notes.push(`${png.nonFinite} NaN/Infinity value${png.nonFinite === 1 ? '' : 's'} (magenta)`);
+    if (png.clipped) p.notes.push(`${png.clipped} value${png.clipped === 1 ? '' : 's'} outside the range, clipped`);
+  } catch (e) {
+    p.unavailable = `not available: the image could not be encoded (${e instanceof Error ? e.message : String(e)})`;
+  }
+}
+
+const size = (m: number[][]) => `${m.length} × ${m[0].length}`;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);

@@ -1,0 +1,23 @@
+import type { Output } from './output.js';
+import { gradescopeOutput } from './gradescope.js';
+import { junitOutput } from './junit.js';
+import { classroomOutput } from './classroom.js';
+import { prairielearnOutput } from './prairielearn.js';
+import { jobSummaryOutput } from './job-summary.js';
+import { htmlOutput } from './html.js';
+
+/** Every per-submission output, by name. `--format` picks the results file; junit and html are always written beside it. */
+export const OUTPUTS = {
+  gradescope: gradescopeOutput,
+  junit: junitOutput,
+  classroom: classroomOutput,
+  prairielearn: prairielearnOutput,
+  'job-summary': jobSummaryOutput,
+  html: htmlOutput,
+} satisfies Record<string, Output>;
+export type OutputName = keyof typeof OUTPUTS;
+
+/** The outputs written for one submission: the chosen format, then `always`, each file once. */
+export function outputsFor(format: OutputName, always: readonly OutputName[] = ['junit', 'html']): Output[] {
+  return [...new Set([format, ...always])].map((n) => OUTPUTS[n]);
+}

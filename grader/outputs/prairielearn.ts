@@ -1,0 +1,41 @@
+import type { Output } from './output.js';
+import type { GradeResult } from '../core/result.js';
+import { formatCheckText } from '../feedback/format-text.js';
+
+/** PrairieLearn's external grader results.json: https://prairielearn.readthedocs.io/en/latest/externalGrading/ */
+export interface PrairieLearnResults {
+  gradable: boolean;
+  /** 0..1 */
+  score: number;
+  points: number;
+  max_points: number;
+  output: string;
+  message?: string;
+  tests: { name: string; points: number; max_points: number; output: string; message: string; description: string }[];
+}
+
+export function toPrairieLearn(result: GradeResult): PrairieLearnResults {
+  return {
+    gradable: true,
+    score: result.maxScore > 0 ? Math.min(1, Math.max(0, result.score / result.maxScore)) : 0,
+    points: result.score,
+    max_points: result.maxScore,
+    output: result.exercises.map((e) => `${e.exercise}: ${e.score}/${e.maxScore}`).join('\n'),
+    tests: result.exercises.flatMap((e) =>
+      e.checks.map((r) => ({
+        name: `${e.exercise}: ${r.check.title}`,
+        points: r.score,
+        max_points: r.check.points,
+        output: r.status === 'passed' ? '' : formatCheckText(r),
+        message: r.verdict.message ?? '',
+        description: r.check.description,
+      })),
+    ),
+  };
+}
+
+export const prairielearnOutput: Output = {
+  name: 'prairielearn',
+  fileName: 'results.json',
+  render: (result) => JSON.stringify(toPrairieLearn(result), null, 2) + '\n',
+};
