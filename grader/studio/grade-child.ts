@@ -20,6 +20,7 @@ import { loadInProcess, type Modules } from '../run/load-in-process.js';
 import { collectPictures } from '../outputs/html/pictures.js';
 import type { FromChild, ToChild } from './protocol.js';
 import { modelSummary } from './model-summary.js';
+import { gradientErrors } from './gradient-errors.js';
 
 const send = (m: FromChild) => process.send?.(m);
 
@@ -60,7 +61,8 @@ async function grade(folder: string, order: ExerciseId[]): Promise<void> {
     });
     const pictures = exercise === 'filters' || exercise === 'augment' ? await collectPictures(submission, REFERENCE, { exercises: [exercise], budgetMs: 3000 }) : undefined;
     const model = exercise === 'cnn' ? await modelSummary(submission) : undefined;
-    send({ type: 'exercise', result: result.exercises[0], pictures, model });
+    const gradients = exercise === 'layers' ? await gradientErrors(submission) : undefined;
+    send({ type: 'exercise', result: result.exercises[0], pictures, model, gradients });
   }
   send({ type: 'graded' });
 }

@@ -7,6 +7,7 @@ import type { ExerciseId } from '../core/contract.js';
 import type { ExerciseResult } from '../core/result.js';
 import type { Pictures, PictureSample } from '../outputs/html/pictures.js';
 import type { ModelSummary } from './model-summary.js';
+import type { GradientErrors } from './gradient-errors.js';
 
 /** Parent → child. */
 export type ToChild =
@@ -20,6 +21,6 @@ export type FromChild =
   | { type: 'ready' }
   /** A check starts: if the child stops answering now, this check is the one that hangs. */
   | { type: 'check-start'; exercise: ExerciseId; checkId: string }
-  | { type: 'exercise'; result: ExerciseResult; pictures?: Pictures; model?: ModelSummary }
+  | { type: 'exercise'; result: ExerciseResult; pictures?: Pictures; model?: ModelSummary; gradients?: GradientErrors }
   | { type: 'graded' }
   | { type: 'pictures'; id: number; pictures: Pictures };

@@ -13,7 +13,7 @@ import type { CheckResult } from '../core/result.js';
 import type { ExerciseResult } from '../core/result.js';
 import type { Pictures, PictureSample } from '../outputs/html/pictures.js';
 import type { FromChild, ToChild } from './protocol.js';
-import type { ModelSummary } from './model-summary.js';
+import type { Extras } from './studio-view.js';
 
 export interface RunnerOptions {
   /** The student's folder (exercises/). */
@@ -27,7 +27,7 @@ export interface RunnerOptions {
 export interface RunnerEvents {
   runStart(run: number, order: ExerciseId[]): void;
   checkStart(run: number, exercise: ExerciseId, checkId: string): void;
-  exercise(run: number, result: ExerciseResult, pictures: Pictures | undefined, model?: ModelSummary): void;
+  exercise(run: number, result: ExerciseResult, extras: Extras): void;
   runEnd(run: number, seconds: number): void;
 }
 
@@ -173,7 +173,7 @@ export class Runner {
         } else if (m.type === 'exercise') {
           done.add(m.result.exercise);
           const output = child.takeOutput();
-          this.events.exercise(run, { ...m.result, output: output || m.result.output }, m.pictures, m.model);
+          this.events.exercise(run, { ...m.result, output: output || m.result.output }, { pictures: m.pictures, model: m.model, gradients: m.gradients });
         } else if (m.type === 'graded') {
           finish({});
         }
@@ -190,7 +190,7 @@ export class Runner {
     // The check that was running when the child stopped is the culprit; the exercise's other
     // checks are reported as not run, and the remaining exercises go on in a fresh child.
     const stuck = current && !done.has(current.exercise) ? current : { exercise: order.find((e) => !done.has(e))!, checkId: '' };
-    this.events.exercise(run, this.stoppedResult(stuck.exercise, stuck.checkId, outcome.stopped, outcome.timedOut === true, child.takeOutput()), undefined);
+    this.events.exercise(run, this.stoppedResult(stuck.exercise, stuck.checkId, outcome.stopped, outcome.timedOut === true, child.takeOutput()), {});
     done.add(stuck.exercise);
     return order.filter((e) => !done.has(e));
   }
@@ -218,10 +218,7 @@ export class Runner {
     const id = ++this.pictureId;
     const target = this.picturer;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        finish({ error: `your code did not finish on this picture within ${this.options.pictureTimeoutMs / 1000} s (an infinite loop?); the studio stopped it` });
-        target.kill();
-      }, this.options.pictureTimeoutMs);
+      let timer: NodeJS.Timeout | undefined;
       const finish = (r: Pictures | { error: string }) => {
         clearTimeout(timer);
         off();
@@ -230,7 +227,14 @@ export class Runner {
       };
       const off = target.on((m) => m.type === 'pictures' && m.id === id && finish(m.pictures));
       const offExit = target.onExit((why) => finish({ error: `the process running your code ${why}` }));
-      void target.ready.then(() => target.send({ type: 'pictures', id, folder: this.options.folder, samples }));
+      void target.ready.then(() => {
+        // The time limit starts once the child is up: starting Node and the grader is not the student's time.
+        timer = setTimeout(() => {
+          finish({ error: `your code did not finish on this picture within ${this.options.pictureTimeoutMs / 1000} s (an infinite loop?); the studio stopped it` });
+          target.kill();
+        }, this.options.pictureTimeoutMs);
+        target.send({ type: 'pictures', id, folder: this.options.folder, samples });
+      });
     });
   }
 

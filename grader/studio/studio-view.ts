@@ -10,6 +10,15 @@ import { modelSizeChart } from '../outputs/html/view/training-view.js';
 import { replayCommand } from '../feedback/format-text.js';
 import { counterexamplePictures, svgDataUri, type CounterexamplePictures } from './counterexample-pictures.js';
 import type { ModelSummary } from './model-summary.js';
+import type { GradientErrors } from './gradient-errors.js';
+import { logBarChart } from '../outputs/html/svg/log-bar-chart.js';
+
+/** What the child computes beside the checks: pictures (filters, augment), the model (cnn), the gradients (layers). */
+export interface Extras {
+  pictures?: Pictures;
+  model?: ModelSummary;
+  gradients?: GradientErrors;
+}
 
 export type StudioCheck = Omit<CheckView, 'training' | 'robustness' | 'replay'> & {
   replay?: string;
@@ -22,9 +31,10 @@ export interface StudioExercise extends Omit<ExerciseView, 'checks'> {
   at: number;
   run: number;
   model?: ModelSummary & { sizeChart?: string };
+  gradients?: GradientErrors & { chart?: string };
 }
 
-export async function studioExercise(result: ExerciseResult, pictures: Pictures | undefined, run: number, model?: ModelSummary): Promise<StudioExercise> {
+export async function studioExercise(result: ExerciseResult, { pictures, model, gradients }: Extras, run: number): Promise<StudioExercise> {
   const whole: GradeResult = { submission: 'exercises', startedAt: new Date().toISOString(), seconds: 0, seed: 0, score: result.score, maxScore: result.maxScore, exercises: [result], environment: {} };
   const view = (await reportView(whole, pictures)).exercises[0];
   const checks = await Promise.all(
@@ -44,5 +54,22 @@ export async function studioExercise(result: ExerciseResult, pictures: Pictures 
     at: Date.now(),
     run,
     model: model && { ...model, sizeChart: model.parameters === undefined ? undefined : svgDataUri(modelSizeChart(model.parameters)) },
+    gradients: gradients && { ...gradients, chart: gradientChart(gradients) },
   };
+}
+
+/** The largest relative error of dx, dw and db on a log scale, beside the check's tolerance; none when all are exact. */
+function gradientChart(g: GradientErrors): string | undefined {
+  if (!g.parameters.some((p) => p.maxRelativeError > 0)) return undefined;
+  return svgDataUri(
+    logBarChart({
+      title: 'Largest relative error of your conv2dBackward, per parameter (log scale)',
+      xLabel: '|analytic − numerical| / max(|analytic|, |numerical|) (log scale)',
+      bars: [
+        ...g.parameters.map((p) => ({ label: p.name, value: p.maxRelativeError, highlight: p.aboveTolerance > 0, display: p.maxRelativeError.toExponential(1) })),
+        { label: 'tolerance', value: 1e-3, display: '≈ 1e-3' },
+      ],
+      formatValue: (v) => v.toExponential(1),
+    }),
+  );
 }

@@ -55,9 +55,9 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
       runStart: (run) => setStatus({ run, running: true, saved, savedAt, current: undefined, seconds: undefined }),
       checkStart: (run, exercise, checkId) => run === status.run && setStatus({ current: { exercise, checkId } }),
       // Views are made in order (pictures take a moment to encode), so 'done' comes after the last one.
-      exercise: (run, result, pictures, model) => {
+      exercise: (run, result, extras) => {
         queue = queue.then(async () => {
-          const view = await studioExercise(result, pictures, run, model);
+          const view = await studioExercise(result, extras, run);
           if (run !== status.run) return;
           views.set(result.exercise, view);
           tell({ event: 'exercise', data: view });

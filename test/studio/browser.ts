@@ -39,8 +39,9 @@ export function mutated(exercise: string, line: string, replacement: string): st
 
 export const correct = (exercise: string) => readFileSync(path.join('solutions', `${exercise}.ts`), 'utf8');
 
-/** convolve without the kernel flip: a cross-correlation. */
-export const unflippedConvolve = () => mutated('convolution', 'sum += long[i] * short[k - i];', 'sum += long[i] * short[n - 1 - (k - i)];');
+/** convolve without the kernel flip: v slides over a as it is, a cross-correlation. */
+export const unflippedConvolve = () =>
+  mutated('convolution', 'const [long, short] = v.length > a.length ? [v, a] : [a, v];', 'const [long, short] = v.length > a.length ? [[...v].reverse(), a] : [a, [...v].reverse()];');
 /** blur that pads with zeros instead of mirroring the border. */
 export const zeroPaddedBlur = () => mutated('filters', "return convolve2d(image, boxKernel(size), { mode: 'same', boundary: 'symm' });", "return convolve2d(image, boxKernel(size), { mode: 'same', boundary: 'fill' });");
 

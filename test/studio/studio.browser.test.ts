@@ -139,6 +139,12 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     await tab('convolution').click();
     await page.locator('.diagnosis').first().waitFor({ timeout: FOLLOW });
     await page.waitForSelector('#status[data-running="false"]:not([data-run="0"])', { timeout: FOLLOW });
+    await tab('layers').click();
+    // The gradient check value by value: the reference's backward pass agrees with the centred differences.
+    expect(await page.locator('.gradients tr[data-parameter]').count()).toBe(3);
+    expect(await page.locator('.gradients tr[data-parameter="dw"]').textContent()).toContain('0 (exact)');
+    await tab('cnn').click();
+    expect(await page.locator('.model td', { hasText: 'Conv2D' }).count()).toBeGreaterThan(0);
     for (const id of ['convolution', 'convolution2d', 'filters', 'augment', 'layers', 'cnn', 'parameters']) {
       await tab(id).click();
       await page.screenshot({ path: path.join(out, `studio-${id}.png`), fullPage: true });

@@ -158,6 +158,7 @@ function drawPanel(): void {
   ];
   if (e.output) nodes.push(h('details', {}, h('summary', {}, `What your code printed (${e.outputLines} lines)`), h('pre', {}, e.output)));
   if (e.id === 'cnn' && e.model) nodes.push(modelNode(e.model));
+  if (e.id === 'layers' && e.gradients) nodes.push(gradientsNode(e.gradients));
   if (e.id === 'filters' || e.id === 'augment') nodes.push(picturesSection(e));
   panels.replaceChildren(...nodes);
   if (keep instanceof HTMLElement && keep.id && document.getElementById(keep.id) && keep !== document.body) document.getElementById(keep.id)?.focus();
@@ -184,6 +185,28 @@ function modelNode(m: NonNullable<StudioExercise['model']>): HTMLElement {
     ),
     m.sizeChart ? h('img', { class: 'chart', src: m.sizeChart, alt: `Your model has ${m.parameters} parameters; LeNet-5 about 60 thousand, VGG16 138 million, GPT-4 a reported 1.8 trillion (log scale)` }) : null,
     h('p', { class: 'preview-note' }, 'Accuracy is graded by `npm run grade` (and by your instructor), which trains this model on all of MNIST; the studio does not train.'),
+  );
+}
+
+function gradientsNode(g: NonNullable<StudioExercise['gradients']>): HTMLElement {
+  const heading = h('h3', {}, 'The gradient check, value by value');
+  const intro = h('p', { class: 'muted' }, `On one layer (${g.layer}): your conv2dBackward against the centred difference of your conv2dForward, for every value of x, w and b; ${g.tolerance}.`);
+  if (g.unavailable) return h('section', { class: 'pictures gradients' }, heading, intro, h('p', { class: 'unavailable' }, g.unavailable));
+  const exp = (v: number) => (v === 0 ? '0 (exact)' : v.toExponential(2));
+  return h(
+    'section',
+    { class: 'pictures gradients' },
+    heading,
+    intro,
+    h(
+      'table',
+      { class: 'model' },
+      h('tr', {}, h('th', {}, 'parameter'), h('th', {}, 'values'), h('th', {}, 'largest relative error'), h('th', {}, 'where'), h('th', {}, 'values that fail')),
+      ...g.parameters.map((p) =>
+        h('tr', { 'data-parameter': p.name }, h('td', {}, p.name), h('td', { class: 'n' }, String(p.values)), h('td', { class: 'n' }, exp(p.maxRelativeError)), h('td', { class: 'n' }, p.maxRelativeError > 0 ? `#${p.worstIndex}` : '–'), h('td', { class: 'n' }, String(p.aboveTolerance))),
+      ),
+    ),
+    g.chart ? h('img', { class: 'chart', src: g.chart, alt: `Largest relative error per parameter: ${g.parameters.map((p) => `${p.name} ${exp(p.maxRelativeError)}`).join(', ')}` }) : null,
   );
 }
 
