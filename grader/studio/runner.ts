@@ -33,6 +33,7 @@ export interface RunnerEvents {
 
 const CHILD = fileURLToPath(new URL('./grade-child.ts', import.meta.url));
 const CNN_CHECK_TIMEOUT_MS = 60_000;
+const LOAD_TIMEOUT_MS = 30_000;
 /** What the student's code may print per exercise before the rest is cut. */
 const OUTPUT_CAP = 4000;
 
@@ -157,10 +158,12 @@ export class Runner {
       };
       const arm = () => {
         clearTimeout(timer);
-        // The CNN's check starts TensorFlow.js first, which alone can take seconds.
-        const ms = current?.exercise === 'cnn' ? Math.max(this.options.checkTimeoutMs, CNN_CHECK_TIMEOUT_MS) : this.options.checkTimeoutMs;
+        // Until the first check starts, the child is importing the student's files; the CNN's
+        // check starts TensorFlow.js first, which alone can take seconds.
+        const ms = !current ? LOAD_TIMEOUT_MS : current.exercise === 'cnn' ? Math.max(this.options.checkTimeoutMs, CNN_CHECK_TIMEOUT_MS) : this.options.checkTimeoutMs;
+        const what = current ? 'did not finish' : 'did not start: importing your files did not finish';
         timer = setTimeout(() => {
-          finish({ stopped: `did not finish within ${ms / 1000} s (an infinite loop?); the studio stopped it`, timedOut: true });
+          finish({ stopped: `${what} within ${ms / 1000} s (an infinite loop?); the studio stopped it`, timedOut: true });
           child.kill();
         }, ms);
       };

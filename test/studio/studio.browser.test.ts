@@ -29,7 +29,7 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
 
   beforeAll(async () => {
     folder = studentFolder();
-    studio = await startStudio({ folder, checkTimeoutMs: 4_000 });
+    studio = await startStudio({ folder, checkTimeoutMs: 8_000 });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -112,7 +112,7 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
   it('stops an infinite loop after the time limit and goes on with the other exercises', async () => {
     await tab('convolution').click();
     save(folder, 'convolution', correct('convolution').replace('export function convolve(', 'export function convolve(...never: unknown[]): number[] {\n  for (;;) { /* a student\'s infinite loop */ }\n}\nexport function oldConvolve('));
-    await page.locator('details[data-check^="convolution."][data-status="timed-out"]', { hasText: 'did not finish within 4 s' }).first().waitFor({ timeout: FOLLOW });
+    await page.locator('details[data-check^="convolution."][data-status="timed-out"]', { hasText: 'did not finish within 8 s' }).first().waitFor({ timeout: FOLLOW });
     // The other exercises still get their results in the same run.
     await page.waitForSelector('#status[data-running="false"]:not([data-run="0"])', { timeout: FOLLOW });
     expect(await tab('parameters').locator('.pass').count()).toBe(1);
