@@ -28,7 +28,8 @@ process.on('message', (m: ToWorker) => {
 send({ type: 'ready' });
 
 async function grade(job: GradeJob): Promise<FromWorker> {
-  const { gradeCommand, CannotGrade } = await import('../commands/grade.js');
+  const { gradeSubmission, CannotGrade } = await import('../run/grade-submission.js');
+  const { outputsFor, writeOutputs } = await import('../outputs/index.js');
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'grader-batch-'));
   try {
     let folder: string;
@@ -40,7 +41,8 @@ async function grade(job: GradeJob): Promise<FromWorker> {
     }
     writeAtomic(path.join(job.outDir, FINGERPRINTS), JSON.stringify(fingerprintFolder(folder)));
     try {
-      const { result } = await gradeCommand({ submission: folder, out: job.outDir, only: job.only, format: job.format, config: job.config, visibility: job.visibility });
+      const result = await gradeSubmission(folder, job.config, { only: job.only, visibility: job.visibility });
+      await writeOutputs(result, job.outDir, outputsFor(job.format));
       const record = recordFromResult(result, { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings: job.settings, identities: job.source.identities });
       return { type: 'done', id: job.id, record };
     } catch (e) {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { MachineLacks } from '../core/machine-lacks.js';
 import { registerWasmGradients } from './wasm-kernels/index.js';
 
 export type BackendPreference = 'auto' | 'node' | 'wasm' | 'cpu';
@@ -26,7 +27,8 @@ const loaders: Record<Exclude<BackendPreference, 'auto'>, Loader> = {
         problems.push(`${name.slice('@tensorflow/'.length)} ${missing ? 'not installed' : `failed: ${firstLine(error)}`}`);
       }
     }
-    throw new Error(problems.join(', '));
+    // tfjs-node 4.22 ships no binary for Node ≥ 23; elsewhere its install may not reach libtensorflow.
+    throw new MachineLacks(`backend 'node' is not available: ${problems.join(', ')}`, `install @tensorflow/tfjs-node (Node 20 or 22: npm install @tensorflow/tfjs-node), or use --backend auto or wasm`);
   },
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -93,5 +95,6 @@ async function firstThatLoads(): Promise<BackendChoice> {
 }
 
 function firstLine(error: unknown): string {
+  if (error instanceof MachineLacks) return error.lack;
   return String(error instanceof Error ? error.message : error).split('\n')[0];
 }
