@@ -11,8 +11,10 @@ import path from 'node:path';
 import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import type { Submission } from '../core/submission.js';
 import { selectChecks } from '../checks/index.js';
+import type { Check } from '../checks/types.js';
+import type { ExerciseResult } from '../core/result.js';
+import { infoOf } from '../run/run-check.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
-import { ALL_MISTAKES } from '../mistakes/index.js';
 import { REFERENCE, type Reference } from '../run/reference.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
@@ -24,8 +26,16 @@ import { gradientErrors } from './gradient-errors.js';
 
 const send = (m: FromChild) => process.send?.(m);
 
-/** The folder's exercise files; one that fails to load (a syntax error) is reported on its checks. */
-async function open(folder: string): Promise<Submission> {
+interface Opened {
+  modules: Modules;
+  /** Why a file could not be imported (a syntax error, a throw at the top level), by exercise. */
+  broken: Map<ExerciseId, string>;
+  /** The same modules as a Submission, for the pictures, the model summary and the gradients. */
+  submission: Submission;
+}
+
+/** The folder's exercise files, each imported on its own so that one broken file costs only its exercise. */
+async function open(folder: string): Promise<Opened> {
   const modules: Modules = {};
   const broken = new Map<ExerciseId, string>();
   for (const exercise of EXERCISES) {
@@ -35,34 +45,50 @@ async function open(folder: string): Promise<Submission> {
       broken.set(exercise, `${path.basename(folder)}/${exercise}.ts could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  const inner = inProcessSubmission(path.basename(folder), modules);
-  return { ...inner, get: async (exercise, name, args) => (broken.has(exercise) ? { kind: 'missing', message: broken.get(exercise)! } : inner.get(exercise, name, args)) };
+  return { modules, broken, submission: inProcessSubmission(path.basename(folder), modules) };
 }
 
 /** The files, imported once per child (so once per save). */
-let opened: Promise<Submission> | undefined;
+let opened: Promise<Opened> | undefined;
+
+/** An exercise whose file does not load: each of its checks errs with the reason (as npm test's would). */
+function unloadable(exercise: ExerciseId, checks: readonly Check[], why: string): ExerciseResult {
+  return {
+    exercise,
+    score: 0,
+    maxScore: checks.reduce((s, c) => s + c.points, 0),
+    checks: checks.map((c) => ({ check: infoOf(c), status: 'errored', verdict: { status: 'errored', message: why }, score: 0, seconds: 0 })),
+  };
+}
 
 async function grade(folder: string, order: ExerciseId[]): Promise<void> {
-  const submission = await (opened ??= open(folder));
+  const { modules, broken, submission } = await (opened ??= open(folder));
   const checks = selectChecks(DEFAULT_CONFIG, { visibility: 'public' }).filter((c) => c.kind !== 'training');
   for (const exercise of order) {
     const own = checks.filter((c) => c.exercise === exercise);
     if (own.length === 0) continue;
     announce(exercise, own[0].id);
-    const result = await gradeSubmission(submission, own, {
-      config: DEFAULT_CONFIG,
-      reference: REFERENCE,
-      mistakes: ALL_MISTAKES,
+    const why = broken.get(exercise);
+    if (why) {
+      send({ type: 'exercise', result: unloadable(exercise, own, why) });
+      continue;
+    }
+    // The one pipeline, as npm test runs it: in-process, the same reference and mistakes.
+    const result = await gradeSubmission(folder, DEFAULT_CONFIG, {
+      isolation: 'in-process',
+      modules,
+      checks: own,
+      label: path.basename(folder),
+      pictures: exercise === 'filters' || exercise === 'augment',
       // gradeSubmission says when a check ends; the next one in `own` is the one starting.
       onCheck: (r) => {
         const next = own[own.findIndex((c) => c.id === r.check.id) + 1];
         if (next) announce(exercise, next.id);
       },
     });
-    const pictures = exercise === 'filters' || exercise === 'augment' ? await collectPictures(submission, REFERENCE, { exercises: [exercise], budgetMs: 3000 }) : undefined;
     const model = exercise === 'cnn' ? await modelSummary(submission) : undefined;
     const gradients = exercise === 'layers' ? await gradientErrors(submission) : undefined;
-    send({ type: 'exercise', result: result.exercises[0], pictures, model, gradients });
+    send({ type: 'exercise', result: result.exercises[0], pictures: result.pictures, model, gradients });
   }
   send({ type: 'graded' });
 }
@@ -99,7 +125,7 @@ process.on('message', async (m: ToChild) => {
   if (m.type === 'grade') {
     await grade(m.folder, m.order);
   } else if (m.type === 'pictures') {
-    const submission = await (opened ??= open(m.folder));
+    const { submission } = await (opened ??= open(m.folder));
     const pictures = await collectPictures(submission, explainedReference(), { samples: m.samples, budgetMs: 4000 });
     send({ type: 'pictures', id: m.id, pictures });
   }
