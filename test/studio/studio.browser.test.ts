@@ -145,6 +145,9 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     expect(await page.locator('.gradients tr[data-parameter="dw"]').textContent()).toContain('0 (exact)');
     await tab('cnn').click();
     expect(await page.locator('.model td', { hasText: 'Conv2D' }).count()).toBeGreaterThan(0);
+    await tab('filters').click();
+    await page.locator('#sample-digit').check(); // the handwritten 5, for the pictures
+    await page.locator('.original', { hasText: 'A handwritten 5' }).waitFor({ timeout: FOLLOW });
     for (const id of ['convolution', 'convolution2d', 'filters', 'augment', 'layers', 'cnn', 'parameters']) {
       await tab(id).click();
       await page.screenshot({ path: path.join(out, `studio-${id}.png`), fullPage: true });
