@@ -1,5 +1,6 @@
 import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
+import { argumentsChanged } from '../core/arguments-changed.js';
 
 type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 
@@ -22,7 +23,7 @@ export function inProcessSubmission(label: string, modules: Modules): Submission
         const given = structuredClone(args);
         const value = await exported(...(exercise === 'cnn' && name === 'buildModel' ? [await import('@tensorflow/tfjs')] : given));
         const returned = exercise === 'cnn' && name === 'buildModel' ? modelTopology(value) : value;
-        return { kind: 'returned', value: returned, mutated: !sameJson(given, args) };
+        return { kind: 'returned', value: returned, mutated: argumentsChanged(args, given) };
       } catch (e) {
         return e instanceof Error ? { kind: 'threw', message: e.message, isError: true } : { kind: 'threw', message: `threw a value that is not an Error: ${String(e)}` };
       }
@@ -36,9 +37,4 @@ function modelTopology(model: unknown): unknown {
   const toJSON = (model as { toJSON?: (a: null, b: boolean) => unknown })?.toJSON;
   if (typeof toJSON !== 'function') throw new Error('buildModel did not return a tf.LayersModel');
   return toJSON.call(model, null, false);
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v)) ===
-    JSON.stringify(b, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v));
 }
