@@ -109,7 +109,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const timeoutMs = o.timeoutMs ?? defaultTimeoutMs(o.config, o.only);
   await runPool(
     jobs,
-    { workerFile: WORKER, jobs: o.jobs ?? os.availableParallelism(), timeoutMs, recycleAfter: 25, env: { [TRAINING_CACHE_ENV]: path.join(outDir, '.cache', 'training') } },
+    { workerFile: WORKER, jobs: o.jobs ?? os.availableParallelism(), timeoutMs, recycleAfter: 25, env: { [TRAINING_CACHE_ENV]: trainingCacheDir(outDir) } },
     (job, outcome, seconds) => {
       const base = { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings, identities: job.source.identities };
       const message = outcome.ok ? (outcome.value as FromWorker) : undefined;
@@ -149,6 +149,14 @@ async function unpackExport(zip: string, outDir: string): Promise<string> {
   rmSync(dest, { recursive: true, force: true });
   await unzipSafely(zip, dest, EXPORT_UNZIP_LIMITS);
   return dest;
+}
+
+/**
+ * Where the workers share trained CNNs: `GRADER_TRAINING_CACHE` when the caller set it (the shards
+ * of a class on one shared disk, or the folder a CI cache restores), else `<out>/.cache/training`.
+ */
+export function trainingCacheDir(outDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env[TRAINING_CACHE_ENV] ? path.resolve(env[TRAINING_CACHE_ENV]) : path.join(outDir, '.cache', 'training');
 }
 
 /** What decides a result besides the submission: a change regrades without --force. */

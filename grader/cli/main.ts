@@ -130,10 +130,11 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('out', { type: 'string', describe: 'folder for the student repository' })
           .option('config', { type: 'string', describe: 'instructor config file (default ./grader.config.ts if present)' })
-          .option('gradescope', { type: 'string', describe: 'also write the Gradescope autograder zip (hidden checks included) to this file' }),
+          .option('gradescope', { type: 'string', describe: 'also write the Gradescope autograder zip (hidden checks included) to this file' })
+          .option('prairielearn', { type: 'string', describe: 'also write the PrairieLearn grader image folder (Dockerfile, entrypoint; hidden checks included) here' }),
       async (a) => {
         const { releaseCommand } = await import('../release/command.js');
-        await releaseCommand({ out: a.out, gradescope: a.gradescope, configFile: a.config, log });
+        await releaseCommand({ out: a.out, gradescope: a.gradescope, prairielearn: a.prairielearn, configFile: a.config, log });
       },
     )
     .strict()

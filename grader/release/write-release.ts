@@ -186,7 +186,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   files.set('vitest.config.ts', template('vitest.config.ts'));
   files.set('.gitignore', template('gitignore'));
   files.set('README.md', template('README.md').replace('{{POINTS_TABLE}}', pointsTable(publicChecks)));
-  files.set('.github/workflows/grade.yml', template('github/grade.yml'));
+  files.set('.github/workflows/classroom.yml', template('github/classroom.yml'));
   files.set('reports/.gitkeep', '');
   if ([...files.keys()].some((f) => f.startsWith('datasets/'))) files.set('datasets/cache/.gitkeep', '');
 
