@@ -67,14 +67,14 @@ function rotatedCanvas(h: number, w: number, degrees: number): [number, number] 
   return [Math.round(h * cos + w * sin - 1e-9), Math.round(w * cos + h * sin - 1e-9)];
 }
 
-/** Every value a whole number within 1 of the interpolated one (rounded, floored or truncated), or clamped to 0…255. */
+/** Every value the predicted one (fill) or a whole number within 1 of it (rounded, floored or truncated), or clamped to 0…255. */
 function roundedValues(got: unknown, predicted: unknown): boolean {
   const g = got as Matrix;
   const p = predicted as Matrix;
   if (!Array.isArray(g) || !Array.isArray(p) || g.length !== p.length) return false;
   return p.every((row, r) => Array.isArray(g[r]) && g[r].length === row.length && row.every((exact, c) => {
     const v = g[r][c];
-    return Number.isInteger(v) && (Math.abs(v - exact) <= 1 || (v === 0 && exact < 0) || (v === 255 && exact > 255));
+    return Math.abs(v - exact) <= 1e-9 || (Number.isInteger(v) && (Math.abs(v - exact) <= 1 || (v === 0 && exact < 0) || (v === 255 && exact > 255)));
   }));
 }
 
