@@ -36,7 +36,7 @@ describe('the corpus of student-style submissions', () => {
     const sandbox = [...new Set([...graded.values()].map((g) => g.sandbox))].join(', ');
     const missed = labelled.filter((c) => !recalled.includes(c)).map((c) => `${c.dir} (${c.mistake})`);
     console.log(
-      `corpus: ${graded.size} submissions graded (sandbox: ${sandbox}), ${wrongFiles.length} wrong, ${cases.length - wrongFiles.length} correct\n` +
+      `corpus: ${graded.size} submissions graded (sandbox: ${sandbox}), ${wrongFiles.length} wrong, ${graded.size - wrongFiles.length} correct\n` +
         `  diagnosis precision ${(precision * 100).toFixed(1)}% (${namings.filter(Boolean).length} of ${namings.length} names right, ${namings.length - namings.filter(Boolean).length} wrong diagnoses)\n` +
         `  recall ${(recall * 100).toFixed(1)}% (${recalled.length} of ${labelled.length} catalogued mistakes named)` +
         (missed.length ? `\n  not named: ${missed.join(', ')}` : ''),
