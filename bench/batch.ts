@@ -3,17 +3,22 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ExerciseId } from '../grader/core/contract.js';
 import { resolveConfig } from '../grader/config/resolve.js';
+import type { GraderConfig } from '../grader/config/types.js';
 import { runBatch } from '../grader/batch/run-batch.js';
 
 export interface BatchFigure {
+  exercises: string;
   jobs: number;
   submissions: number;
   seconds: number;
   perMinute: number;
+  /** Submissions per minute for each core the batch used (its jobs). */
+  perMinutePerCore: number;
   errors: number;
 }
 
 const EXERCISES: ExerciseId[] = ['convolution', 'convolution2d', 'filters', 'augment', 'layers', 'parameters'];
+const ALL: ExerciseId[] = [...EXERCISES, 'cnn'];
 const SOLUTIONS = path.resolve(import.meta.dirname, '../solutions');
 
 /** A change to one solution file that makes a typical student submission. */
@@ -48,10 +53,7 @@ export async function benchBatch(options: { perVariant?: number; jobs?: number[]
     }
     const figures: BatchFigure[] = [];
     for (const jobs of options.jobs ?? [1, 2]) {
-      const started = performance.now();
-      const summary = await runBatch({ dir, out: path.join(root, `out-${jobs}`), jobs, only: EXERCISES, format: 'gradescope', config: resolveConfig(), visibility: 'all', progress: null });
-      const seconds = (performance.now() - started) / 1000;
-      figures.push({ jobs, submissions: summary.total, seconds: Math.round(seconds * 10) / 10, perMinute: Math.round((summary.total / seconds) * 60 * 10) / 10, errors: summary.errors });
+      figures.push(await timeBatch('six, no CNN', dir, path.join(root, `out-${jobs}`), jobs, EXERCISES, resolveConfig()));
     }
     return figures;
   } finally {
@@ -59,9 +61,40 @@ export async function benchBatch(options: { perVariant?: number; jobs?: number[]
   }
 }
 
-function writeSubmission(dir: string, v: Variant): void {
+async function timeBatch(exercises: string, dir: string, out: string, jobs: number, only: ExerciseId[], config: GraderConfig): Promise<BatchFigure> {
+  const started = performance.now();
+  const summary = await runBatch({ dir, out, jobs, only, format: 'gradescope', config, visibility: 'all', progress: null });
+  const seconds = (performance.now() - started) / 1000;
+  const perMinute = (summary.total / seconds) * 60;
+  const round = (x: number, d = 10) => Math.round(x * d) / d;
+  return { exercises, jobs, submissions: summary.total, seconds: round(seconds), perMinute: round(perMinute, 100), perMinutePerCore: round(perMinute / jobs, 100), errors: summary.errors };
+}
+
+/**
+ * Grading with the CNN: every exercise, the CNN trained on all of MNIST (or `trainSamples`
+ * digits), one job. Each submission's model trains with its own learning rate, so the training
+ * cache (which trains a class of identical models once) cannot help: the worst case, every
+ * student's model different.
+ */
+export async function benchBatchCnn(options: { submissions?: number; trainSamples?: number } = {}): Promise<BatchFigure> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'bench-batch-cnn-'));
+  const dir = path.join(root, 'class');
+  try {
+    for (let i = 0; i < (options.submissions ?? 2); i++) {
+      const rate = (0.004 + 0.0001 * i).toFixed(4);
+      writeSubmission(path.join(dir, `cnn-${i}`), { name: 'cnn', edit: { file: 'cnn', from: /learningRate: [0-9.]+/, to: `learningRate: ${rate}` } }, ALL);
+    }
+    const config = resolveConfig(undefined, { trainSamples: options.trainSamples });
+    const what = options.trainSamples ? `all seven, CNN on ${options.trainSamples} digits` : 'all seven, CNN on all of MNIST';
+    return await timeBatch(what, dir, path.join(root, 'out'), 1, ALL, config);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function writeSubmission(dir: string, v: Variant, exercises: readonly ExerciseId[] = EXERCISES): void {
   mkdirSync(dir, { recursive: true });
-  for (const x of EXERCISES) {
+  for (const x of exercises) {
     if (x === v.remove) continue;
     const from = path.join(SOLUTIONS, `${x}.ts`);
     if (v.edit?.file !== x) {

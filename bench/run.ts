@@ -28,9 +28,10 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     console.table([await benchCnn()]);
   },
   async batch() {
-    const { benchBatch } = await import('./batch.js');
-    console.log('\nBatch grading of generated submissions (non-training exercises):');
-    console.table(await benchBatch());
+    const { benchBatch, benchBatchCnn } = await import('./batch.js');
+    const trainSamples = process.env.BENCH_TRAIN_SAMPLES ? Number(process.env.BENCH_TRAIN_SAMPLES) : undefined;
+    console.log('\nBatch grading of generated submissions: six exercises without the CNN (1 and 2 jobs), then all seven with the CNN (1 job, a different model per submission):');
+    console.table([...(await benchBatch()), await benchBatchCnn({ trainSamples })]);
   },
 };
 

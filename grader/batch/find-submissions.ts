@@ -1,37 +1,75 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import type { StudentIdentity } from './identity.js';
+import { readCanvasExport } from './exports/canvas.js';
+import { readClassroomClone } from './exports/classroom.js';
+import { readGradescopeExport } from './exports/gradescope.js';
+import { readMoodleDownload } from './exports/moodle.js';
+import { readPlainFolder } from './exports/plain.js';
+
+/** One file of a submission handed in as loose files (Canvas, Gradescope, Moodle). */
+export interface SubmissionFile {
+  /** Absolute path of the file in the export. */
+  path: string;
+  /** Its path in the student's folder (`convolution.ts`, `hw1.zip`, `src/filters.ts`). */
+  name: string;
+}
 
 export interface SubmissionSource {
   /**
-   * The student: the folder's name, or the zip's name without `.zip`. A Canvas download is named
-   * `lastname_12345_67890_file.zip` (name, user id, submission id, file); the whole stem is kept,
-   * so two students with one last name never collide and the row maps back to Canvas.
+   * The student: a name that is unique in the class and safe as a folder name (the batch writes
+   * `<out>/<student>/`). A plain folder or zip keeps its name; an LMS export's is built from the
+   * LMS's name and id (`doejane_12345` for Canvas, `Jane Doe_881` for Moodle).
    */
   student: string;
-  kind: 'folder' | 'zip';
-  /** Absolute path of the folder or the .zip file. */
+  /**
+   * `folder` and `zip`: a submission as one folder or .zip; `files`: loose files gathered from an
+   * export (a .zip among them is unpacked too); `orphan`: a file of the export that belongs to no
+   * student, kept as a row that says so.
+   */
+  kind: 'folder' | 'zip' | 'files' | 'orphan';
+  /** Absolute path of the folder, the .zip, or (files, orphan) the export's file or folder. */
   path: string;
+  files?: SubmissionFile[];
+  /** Who handed it in, as the LMS names them (several for a group submission). */
+  identities?: StudentIdentity[];
+  /** Why an orphan cannot be graded. */
+  problem?: string;
+}
+
+export type Layout = 'canvas' | 'gradescope' | 'moodle' | 'classroom' | 'folders';
+
+export interface FoundSubmissions {
+  layout: Layout;
+  sources: SubmissionSource[];
 }
 
 /** Names the batch writes at the top of its output folder; a student cannot take them. */
-export const RESERVED_NAMES = new Set(['gradebook.csv', 'summary.html', 'summary.json', 'batch.json', 'cache']);
+export const RESERVED_NAMES = new Set(['gradebook.csv', 'gradebook-canvas.csv', 'gradebook-moodle.csv', 'unmatched.csv', 'summary.html', 'summary.json', 'batch.json', 'cache']);
 
 /**
- * Every submission in `dir`: each folder and each .zip directly inside it, sorted by student.
- * Hidden entries and `exclude` (the output folder, when it lies inside `dir`) are skipped. When a
- * folder and a zip share a name (`alice/` and `alice.zip`), the zip is named `alice.zip`.
+ * Every submission in `dir`, in whatever shape the LMS exported it: a Gradescope export
+ * (`submission_metadata.yml`), a Moodle "Download all submissions" (`<name>_<id>_assignsubmission_…`),
+ * a Canvas "Download Submissions" (flat `<name>_<user id>_<attachment id>_<file>`), a GitHub
+ * Classroom `gh classroom clone student-repos` folder (`<assignment>-<login>` repositories), or else
+ * one folder or .zip per student. Hidden entries and `exclude` (the output folder, when it lies
+ * inside `dir`) are skipped. Sorted by student.
  */
-export function findSubmissions(dir: string, exclude: readonly string[] = []): SubmissionSource[] {
+export function findSubmissions(dir: string, exclude: readonly string[] = []): FoundSubmissions {
   const root = path.resolve(dir);
   const skip = new Set(exclude.map((p) => path.resolve(p)));
-  const entries = readdirSync(root, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && !skip.has(path.join(root, e.name)));
-  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name);
-  const taken = new Set(folders);
-  const found: SubmissionSource[] = folders.map((name) => ({ student: name, kind: 'folder' as const, path: path.join(root, name) }));
-  for (const e of entries) {
-    if (!e.isFile() || !/\.zip$/i.test(e.name)) continue;
-    const stem = e.name.slice(0, -4);
-    found.push({ student: stem && !taken.has(stem) ? stem : e.name, kind: 'zip', path: path.join(root, e.name) });
-  }
-  return found.sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
+  const entries = readdirSync(root, { withFileTypes: true }).filter((e) => !e.name.startsWith('.') && e.name !== '__MACOSX' && !skip.has(path.join(root, e.name)));
+  const found: FoundSubmissions =
+    readGradescopeExport(root, entries) ??
+    readMoodleDownload(root, entries) ??
+    readCanvasExport(root, entries) ??
+    readClassroomClone(root, entries) ?? { layout: 'folders', sources: readPlainFolder(root, entries) };
+  found.sources.sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
+  return found;
+}
+
+/** A name made safe as one folder name: no separators, no leading dot, not empty. */
+export function folderSafe(name: string): string {
+  const s = name.replace(/[/\\\0]/g, '_').replace(/^\.+/, '_').trim();
+  return s || '_';
 }

@@ -27,7 +27,8 @@ export function locateExercises(dir: string, maxDepth = 2): string {
   return best.dir;
 }
 
-function countExerciseFiles(dir: string): number {
+/** How many exercise files (`convolution.ts`, …) sit directly in `dir`. */
+export function countExerciseFiles(dir: string): number {
   const names = new Set(list(dir).filter((e) => e.isFile()).map((e) => e.name));
   return EXERCISES.filter((x) => SOURCE_EXTENSIONS.some((ext) => names.has(x + ext))).length;
 }

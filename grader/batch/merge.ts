@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readRecord, type BatchRecord } from './record.js';
 import { writeClassOutputs, type ClassOutputs } from './write-class-outputs.js';
+import type { RosterOptions } from './gradebooks/write-lms-gradebooks.js';
 
 export interface MergeSummary {
   outDir: string;
@@ -15,9 +16,10 @@ export interface MergeSummary {
  * Joins the output folders of several batches (the shards of a CI matrix) into one: every
  * student's folder is copied into `outDir`, then one gradebook and one summary are written,
  * with similarity computed across all shards. A student graded in two folders keeps the result
- * that finished last.
+ * that finished last. With a roster, the LMS's gradebook and unmatched.csv are written from the
+ * merged records, as one unsharded batch would.
  */
-export async function mergeBatches(dirs: readonly string[], outDir: string, title = 'class'): Promise<MergeSummary> {
+export async function mergeBatches(dirs: readonly string[], outDir: string, title = 'class', roster?: RosterOptions): Promise<MergeSummary> {
   const out = path.resolve(outDir);
   const chosen = new Map<string, { record: BatchRecord; dir: string }>();
   const duplicates = new Set<string>();
@@ -39,6 +41,6 @@ export async function mergeBatches(dirs: readonly string[], outDir: string, titl
     studentDirs.set(student, target);
   }
   const records = [...chosen.values()].map((c) => c.record).sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0));
-  const outputs = await writeClassOutputs(out, title, records, studentDirs);
+  const outputs = await writeClassOutputs(out, title, records, studentDirs, { roster });
   return { outDir: out, records, duplicates: [...duplicates].sort(), outputs };
 }

@@ -2,6 +2,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckStatus, GradeResult } from '../core/result.js';
 import { writeAtomic } from '../run/write-atomic.js';
+import type { SubmissionSource } from './find-submissions.js';
+import type { StudentIdentity } from './identity.js';
 
 /** One check's outcome, as the gradebook and the class summary need it. */
 export interface CheckRow {
@@ -22,7 +24,9 @@ export interface CheckRow {
  */
 export interface BatchRecord {
   student: string;
-  source: { kind: 'folder' | 'zip'; name: string; sha256: string };
+  source: { kind: SubmissionSource['kind']; name: string; sha256: string };
+  /** Who handed it in, as the LMS's export names them (absent for a plain folder). */
+  identities?: StudentIdentity[];
   /** Hash of the grading settings (exercises, seed, visibility, config): other settings regrade. */
   settings: string;
   status: 'graded' | 'error';
@@ -40,7 +44,7 @@ export interface BatchRecord {
 export const MARKER = 'graded.json';
 export const FINGERPRINTS = 'fingerprints.json';
 
-export function recordFromResult(result: GradeResult, base: Pick<BatchRecord, 'student' | 'source' | 'settings'>): BatchRecord {
+export function recordFromResult(result: GradeResult, base: Pick<BatchRecord, 'student' | 'source' | 'settings' | 'identities'>): BatchRecord {
   return {
     ...base,
     status: 'graded',
@@ -65,7 +69,7 @@ export function recordFromResult(result: GradeResult, base: Pick<BatchRecord, 's
   };
 }
 
-export function errorRecord(base: Pick<BatchRecord, 'student' | 'source' | 'settings'>, error: string, seed: number, seconds: number): BatchRecord {
+export function errorRecord(base: Pick<BatchRecord, 'student' | 'source' | 'settings' | 'identities'>, error: string, seed: number, seconds: number): BatchRecord {
   return { ...base, status: 'error', error, score: 0, maxScore: 0, perExercise: {}, checks: [], seed, seconds: Math.round(seconds * 1000) / 1000, finishedAt: new Date().toISOString() };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
@@ -7,18 +7,20 @@ import { EXERCISES } from '../core/contract.js';
 import type { GraderConfig } from '../config/types.js';
 import type { OutputName } from '../outputs/index.js';
 import { TRAINING_CACHE_ENV } from './cache.js';
-import { findSubmissions, RESERVED_NAMES, type SubmissionSource } from './find-submissions.js';
+import { findSubmissions, RESERVED_NAMES, type Layout } from './find-submissions.js';
+import { checkRoster, type RosterOptions } from './gradebooks/write-lms-gradebooks.js';
 import { runPool } from './pool.js';
 import { createProgress } from './progress.js';
 import { errorRecord, readRecord, removeRecord, writeRecord, type BatchRecord } from './record.js';
 import { takeShard, type Shard } from './shard.js';
 import { sourceHash } from './source-hash.js';
+import { EXPORT_UNZIP_LIMITS, unzipSafely } from './unzip.js';
 import { canonicalJson } from './cache.js';
 import { writeClassOutputs, type ClassOutputs } from './write-class-outputs.js';
 import type { FromWorker, GradeJob } from './worker-protocol.js';
 
 export interface BatchOptions {
-  /** The folder of submissions (folders and .zip files). */
+  /** The submissions: a folder (one folder or .zip per student, or an LMS's export unpacked) or an LMS's export .zip. */
   dir: string;
   /** Output folder; default `reports/<name of dir>`. */
   out?: string;
@@ -35,10 +37,14 @@ export interface BatchOptions {
   visibility: 'public' | 'all';
   /** Where progress goes (default stderr); `null` for none. */
   progress?: NodeJS.WriteStream | null;
+  /** The LMS's roster: write its gradebook (Canvas, Moodle) and unmatched.csv. */
+  roster?: RosterOptions;
 }
 
 export interface BatchSummary {
   outDir: string;
+  /** The export's shape: canvas, gradescope, moodle, classroom, or folders (one per student). */
+  layout: Layout;
   total: number;
   graded: number;
   skipped: number;
@@ -58,22 +64,34 @@ const WORKER = path.resolve(import.meta.dirname, 'worker.ts');
  */
 export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const started = performance.now();
-  const dir = path.resolve(o.dir);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  const input = path.resolve(o.dir);
+  const isZip = existsSync(input) && statSync(input).isFile() && /\.zip$/i.test(input);
+  if (!existsSync(input) || !(isZip || statSync(input).isDirectory())) {
     const { CannotGrade } = await import('../commands/grade.js');
-    throw new CannotGrade(`the submissions folder ${dir} does not exist or is not a folder`);
+    throw new CannotGrade(`the submissions ${input} do not exist, or are neither a folder nor a .zip export`);
   }
-  const outDir = path.resolve(o.out ?? path.join('reports', path.basename(dir)));
-  let sources = findSubmissions(dir, [outDir]);
+  if (o.roster) checkRoster(o.roster);
+  const name = path.basename(input).replace(/\.zip$/i, '');
+  const outDir = path.resolve(o.out ?? path.join('reports', name));
+  const dir = isZip ? await unpackExport(input, outDir) : input;
+  const found = findSubmissions(dir, [outDir]);
+  let sources = found.sources;
   if (o.shard) sources = takeShard(sources, o.shard, (s) => s.student);
   const settings = settingsKey(o);
   const records = new Map<string, BatchRecord>();
   const jobs: GradeJob[] = [];
   for (const source of sources) {
     const studentDir = path.join(outDir, source.student);
-    const base = { student: source.student, source: { kind: source.kind, name: path.basename(source.path), sha256: '' }, settings };
+    const base = { student: source.student, source: { kind: source.kind, name: path.basename(source.path), sha256: '' }, settings, identities: source.identities };
     if (RESERVED_NAMES.has(source.student.toLowerCase())) {
       records.set(source.student, errorRecord(base, `'${source.student}' is a name the batch uses for its own files; rename the submission`, o.config.seed, 0));
+      continue;
+    }
+    if (source.kind === 'orphan') {
+      // A file of the export that belongs to nobody: a row that says so, kept on disk for `merge`.
+      const record = errorRecord(base, source.problem ?? 'belongs to no student', o.config.seed, 0);
+      writeRecord(studentDir, record);
+      records.set(source.student, record);
       continue;
     }
     const sha256 = sourceHash(source);
@@ -91,9 +109,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const timeoutMs = o.timeoutMs ?? defaultTimeoutMs(o.config, o.only);
   await runPool(
     jobs,
-    { workerFile: WORKER, jobs: o.jobs ?? os.availableParallelism(), timeoutMs, recycleAfter: 25, env: { [TRAINING_CACHE_ENV]: path.join(outDir, '.cache', 'training') } },
+    { workerFile: WORKER, jobs: o.jobs ?? os.availableParallelism(), timeoutMs, recycleAfter: 25, env: { [TRAINING_CACHE_ENV]: trainingCacheDir(outDir) } },
     (job, outcome, seconds) => {
-      const base = { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings };
+      const base = { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings, identities: job.source.identities };
       const message = outcome.ok ? (outcome.value as FromWorker) : undefined;
       const record =
         message?.type === 'done'
@@ -106,10 +124,11 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   );
   progress?.finish();
   const all = sources.map((s) => records.get(s.student)!).filter(Boolean);
-  const title = `${path.basename(dir)}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}`;
-  const outputs = await writeClassOutputs(outDir, title, all, new Map(all.map((r) => [r.student, path.join(outDir, r.student)])));
+  const title = `${name}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}`;
+  const outputs = await writeClassOutputs(outDir, title, all, new Map(all.map((r) => [r.student, path.join(outDir, r.student)])), { roster: o.roster });
   return {
     outDir,
+    layout: found.layout,
     total: sources.length,
     graded: jobs.length,
     skipped: sources.length - jobs.length,
@@ -118,6 +137,26 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     outputs,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * An LMS's export .zip, unpacked (with the class-sized limits, through the same guards as a
+ * student's zip) into `<out>/.export/`, fresh on every run: a rerun finds the same files, so the
+ * students already graded are skipped.
+ */
+async function unpackExport(zip: string, outDir: string): Promise<string> {
+  const dest = path.join(outDir, '.export');
+  rmSync(dest, { recursive: true, force: true });
+  await unzipSafely(zip, dest, EXPORT_UNZIP_LIMITS);
+  return dest;
+}
+
+/**
+ * Where the workers share trained CNNs: `GRADER_TRAINING_CACHE` when the caller set it (the shards
+ * of a class on one shared disk, or the folder a CI cache restores), else `<out>/.cache/training`.
+ */
+export function trainingCacheDir(outDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env[TRAINING_CACHE_ENV] ? path.resolve(env[TRAINING_CACHE_ENV]) : path.join(outDir, '.cache', 'training');
 }
 
 /** What decides a result besides the submission: a change regrades without --force. */

@@ -13,6 +13,10 @@ const SKIP = new Set(['node_modules', '.git', '__MACOSX']);
 export function sourceHash(source: SubmissionSource): string {
   const h = createHash('sha256');
   if (source.kind === 'zip') return h.update(readFileSync(source.path)).digest('hex');
+  if (source.kind === 'files' || source.kind === 'orphan') {
+    for (const f of source.files ?? []) h.update(`${f.name}\0${statSync(f.path).size}\0`).update(readFileSync(f.path)).update('\0');
+    return h.digest('hex');
+  }
   let files = 0;
   const walk = (dir: string, rel: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeAtomic } from '../run/write-atomic.js';
 import { gradebookCsv } from './gradebook.js';
+import { writeLmsGradebooks, type LmsGradebooks, type RosterOptions } from './gradebooks/write-lms-gradebooks.js';
 import { FINGERPRINTS, type BatchRecord } from './record.js';
 import { buildSummary, writeSummary } from './summary.js';
 import { fingerprintFolder, type SubmissionPrint } from './similarity/fingerprint.js';
@@ -12,23 +13,27 @@ export const STARTER_DIR = path.resolve(import.meta.dirname, '../../exercises');
 
 export interface ClassOutputs {
   gradebook: string;
+  /** With a roster: its LMS's gradebook and unmatched.csv, and what the matching found. */
+  lms?: LmsGradebooks;
   summary: string[];
   flaggedPairs: number;
 }
 
 /**
- * Writes the class's files from its records: `gradebook.csv`, `summary.json` (+ `summary.html`).
- * `studentDirs` maps each student to the folder holding its fingerprints.json.
+ * Writes the class's files from its records: `gradebook.csv`, `summary.json` (+ `summary.html`),
+ * and with a roster the LMS's gradebook and `unmatched.csv`. `studentDirs` maps each student to
+ * the folder holding its fingerprints.json.
  */
 export async function writeClassOutputs(
   outDir: string,
   title: string,
   records: readonly BatchRecord[],
   studentDirs: ReadonlyMap<string, string>,
-  similarity: SimilarityOptions = DEFAULT_SIMILARITY,
+  o: { similarity?: SimilarityOptions; roster?: RosterOptions } = {},
 ): Promise<ClassOutputs> {
   const gradebook = path.join(outDir, 'gradebook.csv');
   writeAtomic(gradebook, gradebookCsv(records));
+  const lms = o.roster ? writeLmsGradebooks(outDir, records, o.roster) : undefined;
   const prints = new Map<string, SubmissionPrint>();
   for (const r of records) {
     const dir = studentDirs.get(r.student);
@@ -39,7 +44,7 @@ export async function writeClassOutputs(
       /* graded before fingerprints existed: left out of the comparison */
     }
   }
-  const pairs = findSimilarPairs(prints, fingerprintFolder(STARTER_DIR), similarity);
+  const pairs = findSimilarPairs(prints, fingerprintFolder(STARTER_DIR), o.similarity ?? DEFAULT_SIMILARITY);
   const summary = await writeSummary(outDir, buildSummary(title, records, pairs));
-  return { gradebook, summary, flaggedPairs: pairs.length };
+  return { gradebook, lms, summary, flaggedPairs: pairs.length };
 }

@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .command(
       'batch <dir>',
-      'grade every submission folder or .zip in a folder (a whole class)',
+      "grade a whole class: an LMS's export (Canvas, Gradescope, Moodle, GitHub Classroom; folder or .zip) or a folder of submission folders and .zips",
       (y) =>
         gradingOptions(y)
           .positional('dir', { type: 'string', demandOption: true })
@@ -66,7 +66,9 @@ async function main(argv: string[]): Promise<number> {
           .option('jobs', { type: 'number', describe: 'submissions graded at once (default: the number of cores)' })
           .option('force', { type: 'boolean', default: false, describe: 'regrade submissions already graded' })
           .option('retry-errors', { type: 'boolean', default: false, describe: 'regrade submissions whose last run ended in an error' })
-          .option('shard', { type: 'string', describe: 'grade shard k of n (k/n), for a CI matrix; join with `merge`' })
+          .option('shard', { type: 'string', describe: 'grade shard k of n (k/n), or auto (auto/N): the task of a GitHub Actions matrix, Kubernetes Indexed Job or Slurm array; join with `merge`' })
+          .option('roster', { type: 'string', describe: "the LMS's roster or gradebook export (Canvas gradebook CSV, Moodle grading worksheet, Gradescope or GitHub Classroom roster): writes the LMS's gradebook and unmatched.csv" })
+          .option('assignment', { type: 'string', describe: 'the gradebook column to fill (Canvas: "Name (id)", its name or its id)' })
           .option('timeout', { type: 'number', describe: 'wall-clock limit per submission, in seconds' }),
       async (a) => {
         const { batchCommand } = await import('../commands/batch.js');
@@ -80,7 +82,11 @@ async function main(argv: string[]): Promise<number> {
         } catch (e) {
           throw new UsageError((e as Error).message);
         }
+        const { ExportError } = await import('../batch/exports/export-error.js');
+        const { RosterError } = await import('../batch/csv.js');
+        if (a.assignment !== undefined && a.roster === undefined) throw new UsageError('--assignment names a column of the roster: give --roster too');
         await batchCommand({
+          roster: a.roster === undefined ? undefined : { roster: a.roster, assignment: a.assignment },
           dir: a.dir,
           out: a.out,
           jobs: a.jobs,
@@ -93,16 +99,28 @@ async function main(argv: string[]): Promise<number> {
           config,
           visibility: a['public-only'] ? 'public' : 'all',
           log,
+        }).catch((e: unknown) => {
+          throw e instanceof ExportError || e instanceof RosterError ? new UsageError(e.message) : e;
         });
       },
     )
     .command(
       'merge <dirs..>',
       'join the outputs of several batches (e.g. CI shards) into one gradebook and summary',
-      (y) => y.positional('dirs', { type: 'string', array: true, demandOption: true }).option('out', { type: 'string', describe: 'output folder (default reports/merged)' }),
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, demandOption: true })
+          .option('out', { type: 'string', describe: 'output folder (default reports/merged)' })
+          .option('roster', { type: 'string', describe: "the LMS's roster or gradebook export: writes the LMS's gradebook and unmatched.csv" })
+          .option('assignment', { type: 'string', describe: 'the gradebook column to fill (Canvas: "Name (id)", its name or its id)' }),
       async (a) => {
         const { mergeCommand } = await import('../commands/merge.js');
-        await mergeCommand({ dirs: a.dirs as string[], out: a.out, log });
+        const { RosterError } = await import('../batch/csv.js');
+        if (a.assignment !== undefined && a.roster === undefined) throw new UsageError('--assignment names a column of the roster: give --roster too');
+        const roster = a.roster === undefined ? undefined : { roster: a.roster, assignment: a.assignment };
+        await mergeCommand({ dirs: a.dirs as string[], out: a.out, roster, log }).catch((e: unknown) => {
+          throw e instanceof RosterError ? new UsageError(e.message) : e;
+        });
       },
     )
     .command(

@@ -1,13 +1,17 @@
 import { runBatch, type BatchOptions, type BatchSummary } from '../batch/run-batch.js';
 
 /**
- * Grades a whole class: every submission folder or .zip in `dir`, N at a time, each in a worker
- * process; writes `<out>/<student>/` as each finishes, then `gradebook.csv` and the summary.
+ * Grades a whole class: an LMS's export (Canvas, Gradescope, Moodle, GitHub Classroom; a folder or
+ * its .zip) or a folder of one folder or .zip per student, N at a time, each in a worker process;
+ * writes `<out>/<student>/` as each finishes, then `gradebook.csv`, the summary, and with a roster
+ * the LMS's gradebook and unmatched.csv.
  */
 export async function batchCommand(o: BatchOptions & { log?: (line: string) => void }): Promise<BatchSummary> {
   const summary = await runBatch(o);
   const log = o.log ?? (() => {});
   const graded = summary.records.filter((r) => r.status === 'graded');
+  if (summary.layout !== 'folders') log(`Read as a ${summary.layout} export`);
+  if (o.shard) log(`Shard ${o.shard.index} of ${o.shard.count}${o.shard.engine ? `: ${o.shard.engine}` : ''}`);
   log(`${summary.total} submissions: ${summary.graded} graded now, ${summary.skipped} already done, ${summary.errors} with errors, in ${summary.seconds.toFixed(1)} s`);
   if (graded.length) {
     const scores = graded.map((r) => r.score).sort((a, b) => a - b);
@@ -15,6 +19,8 @@ export async function batchCommand(o: BatchOptions & { log?: (line: string) => v
   }
   if (summary.outputs.flaggedPairs) log(`${summary.outputs.flaggedPairs} similar pair(s) flagged: see the summary`);
   log(`Gradebook: ${summary.outputs.gradebook}`);
+  for (const line of summary.outputs.lms?.notes ?? []) log(line);
+  if (summary.outputs.lms) log(`For the LMS: ${summary.outputs.lms.files.join(', ')}`);
   log(`Summary: ${summary.outputs.summary.join(', ')}`);
   return summary;
 }

@@ -1,5 +1,6 @@
 import type { GraderConfig } from './types.js';
 import { DEFAULT_LIMITS } from '../ml/limits.js';
+import { SANDBOX_DEFAULTS } from './sandbox-defaults.js';
 
 export const DEFAULT_CONFIG: GraderConfig = {
   seed: 20261124,
@@ -11,5 +12,5 @@ export const DEFAULT_CONFIG: GraderConfig = {
     zeroPointsAccuracy: 0.9,
     backend: 'auto',
   },
-  sandbox: { mode: 'auto', callTimeoutMs: 5_000, exerciseTimeoutMs: 120_000, memoryMb: 2_048 },
+  sandbox: { mode: SANDBOX_DEFAULTS.mode, callTimeoutMs: SANDBOX_DEFAULTS.callTimeoutMs, exerciseTimeoutMs: SANDBOX_DEFAULTS.exerciseTimeoutMs, memoryMb: SANDBOX_DEFAULTS.memoryMb },
 };

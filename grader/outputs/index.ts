@@ -1,3 +1,6 @@
+import path from 'node:path';
+import type { GradeResult } from '../core/result.js';
+import { writeAtomic } from '../run/write-atomic.js';
 import type { Output } from './output.js';
 import { gradescopeOutput } from './gradescope.js';
 import { junitOutput } from './junit.js';
@@ -20,4 +23,9 @@ export type OutputName = keyof typeof OUTPUTS;
 /** The outputs written for one submission: the chosen format, then `always`, each file once. */
 export function outputsFor(format: OutputName, always: readonly OutputName[] = ['junit', 'html']): Output[] {
   return [...new Set([format, ...always])].map((n) => OUTPUTS[n]);
+}
+
+/** Writes `outputs` of one result into `dir`, each file atomically. */
+export async function writeOutputs(result: GradeResult, dir: string, outputs: readonly Output[]): Promise<void> {
+  for (const output of outputs) writeAtomic(path.join(dir, output.fileName), await output.render(result));
 }

@@ -1,50 +1,141 @@
+/**
+ * Grading one submission, start to end: the one place the steps are written down. Every front
+ * end calls `gradeSubmission` and only adapts its input and output: the `grade` command, the
+ * batch worker, the student's `npm run grade` and `npm test`, and the self-tests.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import type { Submission } from '../core/submission.js';
-import type { GraderConfig } from '../config/types.js';
-import type { Check } from '../checks/types.js';
-import { checkSettings } from '../config/per-check.js';
-import type { Mistake } from '../mistakes/types.js';
-import type { Reference } from './reference.js';
-import { runCheck } from './run-check.js';
 import type { CheckResult, ExerciseResult, GradeResult } from '../core/result.js';
+import type { GraderConfig } from '../config/types.js';
+import { checkSettings } from '../config/per-check.js';
+import type { Check } from '../checks/types.js';
+import { selectChecks } from '../checks/index.js';
+import type { Mistake } from '../mistakes/types.js';
+import { ALL_MISTAKES } from '../mistakes/index.js';
+import { collectPictures } from '../outputs/html/pictures.js';
+import { REFERENCE, type Reference } from './reference.js';
+import { runCheck } from './run-check.js';
+import { inProcessSubmission } from './in-process-submission.js';
+import { loadInProcess, type Modules } from './load-in-process.js';
 
-export interface GradeOptions {
-  config: GraderConfig;
-  reference: Reference;
-  mistakes: readonly Mistake[];
+/** A sandbox mode (see grader/sandbox/), or `in-process` for trusted code only: the reference, a student's own `npm test`. */
+export type Isolation = GraderConfig['sandbox']['mode'] | 'in-process';
+
+export interface GradeSubmissionOptions {
+  /** Only these exercises. */
+  only?: readonly ExerciseId[];
+  /** `public`: only the checks students see (their local score). Default `all`. */
+  visibility?: 'public' | 'all';
+  /** The checks to run, instead of those the config selects (e.g. one check, or no training). */
+  checks?: readonly Check[];
+  /** Default: the config's sandbox mode. */
+  isolation?: Isolation;
+  /** In-process only: these modules instead of the folder's files (the catalogued mistakes are closures). */
+  modules?: Modules;
+  /** Shown in results; default the folder's name. */
+  label?: string;
+  /** Draw the filters' and augmentations' pictures for report.html (default true). */
+  pictures?: boolean;
+  /** More entries for `result.environment`. */
   environment?: Record<string, string>;
-  /** Told after each check, e.g. to draw progress. */
+  reference?: Reference;
+  mistakes?: readonly Mistake[];
+  /** Told after each check, e.g. to print progress. */
   onCheck?: (result: CheckResult) => void;
+  /** Told what the grading is about to do (sandbox, backend). */
+  log?: (line: string) => void;
 }
 
-/** Runs `checks` against one submission, exercise by exercise, in the contract's order. */
-export async function gradeSubmission(submission: Submission, checks: readonly Check[], options: GradeOptions): Promise<GradeResult> {
+/** A submission the grader could not even start on: a missing folder, a file instead. */
+export class CannotGrade extends Error {
+  override name = 'CannotGrade';
+}
+
+/**
+ * Grades the submission in `folder`: opens it in the configured isolation, runs the checks,
+ * makes the report's pictures while it is still open, closes it and returns one result with
+ * every check's status and score.
+ */
+export async function gradeSubmission(folder: string, config: GraderConfig, options: GradeSubmissionOptions = {}): Promise<GradeResult> {
+  const dir = path.resolve(folder);
+  const label = options.label ?? path.basename(dir);
+  if (!options.modules) {
+    if (!existsSync(dir)) throw new CannotGrade(`the submission folder ${dir} does not exist`);
+    if (!statSync(dir).isDirectory()) throw new CannotGrade(`${dir} is not a folder (a .zip is graded with 'batch')`);
+  }
+  const checks = options.checks ?? selectChecks(config, { only: options.only, visibility: options.visibility ?? 'all' });
+  const exercises = [...new Set(checks.map((c) => c.exercise))];
+  const reference = options.reference ?? REFERENCE;
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const exercises: ExerciseResult[] = [];
-  for (const exercise of EXERCISES) {
-    const own = checks.filter((c) => c.exercise === exercise);
-    if (own.length === 0) continue;
-    const results: CheckResult[] = [];
-    for (const check of own) {
-      const ctx = { exercise, submission, reference: options.reference, ...checkSettings(options.config, check.id) };
-      const result = await runCheck(check, ctx, options.mistakes);
-      results.push(result);
-      options.onCheck?.(result);
+  const { submission, environment } = await open(dir, label, config, options, exercises);
+  options.log?.(`Grading ${dir} (sandbox: ${environment.sandbox.split(' (')[0]})`);
+  if (exercises.includes('cnn')) {
+    environment.backend = await trainingBackend(config);
+    options.log?.(`TensorFlow.js backend: ${environment.backend}`);
+  }
+  const results: ExerciseResult[] = [];
+  let pictures: GradeResult['pictures'];
+  try {
+    for (const exercise of EXERCISES.filter((e) => exercises.includes(e))) {
+      const own: CheckResult[] = [];
+      for (const check of checks.filter((c) => c.exercise === exercise)) {
+        const ctx = { exercise, submission, reference, ...checkSettings(config, check.id) };
+        const result = await runCheck(check, ctx, options.mistakes ?? ALL_MISTAKES);
+        own.push(result);
+        options.onCheck?.(result);
+      }
+      const output = submission.output?.(exercise) || undefined;
+      results.push({ exercise, score: sum(own.map((r) => r.score)), maxScore: sum(own.map((r) => r.check.points)), checks: own, output });
     }
-    const output = submission.output?.(exercise) || undefined;
-    exercises.push({ exercise, score: sum(results.map((r) => r.score)), maxScore: sum(own.map((c) => c.points)), checks: results, output });
+    // Pictures ask the live submission: after the checks, before close(), never after scoring.
+    const pictured = exercises.filter((e) => e === 'filters' || e === 'augment');
+    if (options.pictures !== false && pictured.length > 0) pictures = await collectPictures(submission, reference, { exercises: pictured }).catch(() => undefined);
+  } finally {
+    await submission.close();
   }
   return {
-    submission: submission.label,
+    submission: label,
     startedAt,
     seconds: (performance.now() - started) / 1000,
-    seed: options.config.seed,
-    score: sum(exercises.map((e) => e.score)),
-    maxScore: sum(exercises.map((e) => e.maxScore)),
-    exercises,
-    environment: { node: process.version, ...options.environment },
+    seed: config.seed,
+    score: sum(results.map((e) => e.score)),
+    maxScore: sum(results.map((e) => e.maxScore)),
+    exercises: results,
+    environment: { node: process.version, ...environment, ...options.environment },
+    pictures,
   };
+}
+
+// Computed paths and structural types: a student release ships neither the sandbox nor the
+// training code, and its import closure (grader/release/closure.ts) follows every literal import.
+const SANDBOX_MODULE = '../sandbox/' + 'index.js';
+const BACKEND_MODULE = '../ml/' + 'backend.js';
+interface SandboxModule {
+  openSandboxedSubmission(dir: string, options: GraderConfig['sandbox'] & { label: string }): Promise<Submission & { sandbox: unknown }>;
+  sandboxEnvironment(info: unknown): Record<string, string>;
+}
+interface BackendModule {
+  initBackend(preference: GraderConfig['training']['backend']): Promise<{ name: string; detail: string }>;
+}
+
+async function open(dir: string, label: string, config: GraderConfig, o: GradeSubmissionOptions, exercises: ExerciseId[]): Promise<{ submission: Submission; environment: Record<string, string> }> {
+  const isolation = o.isolation ?? config.sandbox.mode;
+  if (isolation === 'in-process') {
+    const modules = o.modules ?? (await loadInProcess(dir, exercises));
+    return { submission: inProcessSubmission(label, modules), environment: { sandbox: 'in-process (trusted code only: nothing is isolated)' } };
+  }
+  const sandbox = (await import(SANDBOX_MODULE)) as SandboxModule;
+  const submission = await sandbox.openSandboxedSubmission(dir, { ...config.sandbox, mode: isolation, label });
+  return { submission, environment: sandbox.sandboxEnvironment(submission.sandbox) };
+}
+
+async function trainingBackend(config: GraderConfig): Promise<string> {
+  const { initBackend } = (await import(BACKEND_MODULE)) as BackendModule;
+  const backend = await initBackend(config.training.backend);
+  return `${backend.name} (${backend.detail})`;
 }
 
 function sum(xs: number[]): number {

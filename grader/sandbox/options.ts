@@ -1,3 +1,5 @@
+import { SANDBOX_DEFAULTS } from '../config/sandbox-defaults.js';
+
 /** How untrusted code is isolated. Partial options become complete ones once, in `resolveSandboxOptions`. */
 export type SandboxMode = 'auto' | 'bwrap' | 'node' | 'none';
 
@@ -42,13 +44,8 @@ export interface SandboxLayer {
   note: string;
 }
 
-export const DEFAULT_SANDBOX_OPTIONS: Readonly<Required<Omit<SandboxOptions, 'label' | 'loadTimeoutMs'>>> = Object.freeze({
-  mode: 'auto',
-  callTimeoutMs: 5_000,
-  exerciseTimeoutMs: 60_000,
-  memoryMb: 1_024,
-  outputCapBytes: 64 * 1024,
-});
+/** The grader's one table of sandbox defaults (grader/config/sandbox-defaults.ts). */
+export const DEFAULT_SANDBOX_OPTIONS: Readonly<Required<Omit<SandboxOptions, 'label' | 'loadTimeoutMs'>>> = SANDBOX_DEFAULTS;
 
 /** The cnn child imports tfjs and builds a model: it gets more time and memory. */
 export const CNN_LIMITS = Object.freeze({ minCallTimeoutMs: 30_000, timeoutFactor: 6, minMemoryMb: 2_048 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../grader/batch/csv.js';
+import { guardCell as csvCell, toCsv } from '../../grader/batch/csv.js';
 import { gradebookCsv } from '../../grader/batch/gradebook.js';
 import type { BatchRecord } from '../../grader/batch/record.js';
 
@@ -10,14 +10,17 @@ describe('csv', () => {
     expect(toCsv([['a', 'b,c', 'say "hi"', 'two\nlines', 3, undefined]])).toBe('a,"b,c","say ""hi""","two\nlines",3,\r\n');
   });
 
-  it('defuses cells a spreadsheet would run as a formula', () => {
-    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    expect(csvCell('+1')).toBe("'+1");
+  it('defuses cells a spreadsheet would run as a formula, and leaves numbers alone', () => {
+    expect(toCsv([['=HYPERLINK("http://evil","x")']])).toBe(`"'=HYPERLINK(""http://evil"",""x"")"\r\n`);
     expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('+cmd|calc')).toBe("'+cmd|calc");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('\tcmd')).toBe("'\tcmd");
     expect(csvCell('alice')).toBe('alice');
-    expect(csvCell(-2)).toBe('-2'); // a number stays a number
+    expect(csvCell('-')).toBe('-'); // Moodle's "not yet": no formula
+    expect(csvCell('Zoë Ångström')).toBe('Zoë Ångström');
+    // A number, as a number or as text, is a number: -2 stays -2 (a spreadsheet computes nothing from it).
+    for (const n of [-2, '-2', '+1', '-0.5', '12.25', '.5']) expect(csvCell(n)).toBe(String(n));
   });
 });
 

@@ -9,15 +9,15 @@ describe('runPool', () => {
     const jobs = ['a', 'hang', 'b', 'crash', 'c', 'refuse', 'd'].map((id) => ({ id }));
     const outcomes = new Map<string, JobOutcome<{ type: string; record?: { pid: number } }>>();
     const started = Date.now();
-    await runPool(jobs, { workerFile, jobs: 2, timeoutMs: 1500 }, (job, outcome) => {
+    await runPool(jobs, { workerFile, jobs: 2, timeoutMs: 5000 }, (job, outcome) => {
       outcomes.set(job.id, outcome as never);
     });
     expect([...outcomes.keys()].sort()).toEqual(['a', 'b', 'c', 'crash', 'd', 'hang', 'refuse']);
     for (const id of ['a', 'b', 'c', 'd']) expect(outcomes.get(id)).toMatchObject({ ok: true, value: { type: 'done' } });
-    expect(outcomes.get('hang')).toEqual({ ok: false, error: 'grading took longer than the limit of 1.5 s and was stopped' });
+    expect(outcomes.get('hang')).toEqual({ ok: false, error: 'grading took longer than the limit of 5 s and was stopped' });
     expect(outcomes.get('crash')).toMatchObject({ ok: false, error: expect.stringMatching(/exited with code 3 .*out of memory/s) });
     expect(outcomes.get('refuse')).toEqual({ ok: false, error: 'not a zip' });
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('reuses a worker for several submissions', async () => {

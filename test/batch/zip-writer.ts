@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
 import { deflateRawSync } from 'node:zlib';
-import { crc32 } from '../../grader/batch/unzip.js';
+
+/** buffer-crc32 is CommonJS typed with `export =`: loaded through require for its types. */
+const crc32 = createRequire(import.meta.url)('buffer-crc32') as typeof import('buffer-crc32');
 
 /** One entry of a test zip; the optional fields forge hostile archives. */
 export interface ZipEntry {
@@ -23,7 +26,7 @@ export function makeZip(entries: readonly ZipEntry[]): Buffer {
     const isDir = e.name.endsWith('/');
     const method = e.store || isDir ? 0 : 8;
     const packed = method === 8 ? deflateRawSync(raw) : raw;
-    const crc = crc32(raw);
+    const crc = crc32.unsigned(raw);
     const size = e.declaredSize ?? raw.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

@@ -64,7 +64,7 @@ describe('lifecycle', () => {
   });
 
   it('resolves options once, with defaults, and refuses bad ones', async () => {
-    expect(DEFAULT_SANDBOX_OPTIONS).toMatchObject({ mode: 'auto', callTimeoutMs: 5000, exerciseTimeoutMs: 60000 });
+    expect(DEFAULT_SANDBOX_OPTIONS).toMatchObject({ mode: 'auto', callTimeoutMs: 5000, exerciseTimeoutMs: 120000, memoryMb: 2048 });
     await expect(openSandboxedSubmission(fixture('honest-multifile'), { mode: 'chroot' as never })).rejects.toThrow(/mode must be one of/);
     await expect(openSandboxedSubmission(fixture('honest-multifile'), { callTimeoutMs: -1 })).rejects.toThrow(/callTimeoutMs/);
     await withSubmission(fixture('honest-multifile'), {}, async (s) => {

@@ -4,18 +4,13 @@
  * REPLAY='<checkId>:<seed>:<path>' (printed under each failing check) runs only that check, on
  * only the failing case fast-check found.
  */
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { EXERCISES } from '../../grader/core/contract.js';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
-import { checkSettings } from '../../grader/config/per-check.js';
+import type { GraderConfig } from '../../grader/config/types.js';
 import { selectChecks } from '../../grader/checks/index.js';
-import { ALL_MISTAKES } from '../../grader/mistakes/index.js';
-import { REFERENCE } from '../../grader/run/reference.js';
-import { runCheck } from '../../grader/run/run-check.js';
-import { loadInProcess } from '../../grader/run/load-in-process.js';
-import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
+import { gradeSubmission } from '../../grader/run/grade-submission.js';
 import { formatCheckText } from '../../grader/feedback/format-text.js';
 
 /** `<checkId>:<seed>[:<path>]`, e.g. `convolution.linear:-1234:42:0:1`. */
@@ -28,7 +23,6 @@ function parseReplay(value: string | undefined): { id: string; seed: number; pat
 
 const folder = process.env.SUBMISSION ?? 'solutions';
 const replay = parseReplay(process.env.REPLAY);
-const submission = inProcessSubmission(folder, await loadInProcess(path.resolve(folder)));
 const checks = selectChecks(DEFAULT_CONFIG, { visibility: 'public' });
 if (replay && !checks.some((c) => c.id === replay.id)) {
   throw new Error(`REPLAY names '${replay.id}', which is not a public check; the public checks are: ${checks.map((c) => c.id).join(', ')}`);
@@ -51,10 +45,11 @@ for (const exercise of EXERCISES) {
       const skipped = check.kind === 'training' || (replay !== undefined && replay.id !== check.id);
       const run = skipped ? it.skip : it;
       run(`${check.title} [${check.points} pt]${check.kind === 'training' ? ' (trained by npm run grade)' : ''}`, async () => {
-        const settings = checkSettings(DEFAULT_CONFIG, check.id);
-        const ctx = { exercise, submission, reference: REFERENCE, seed: replay ? replay.seed : settings.seed, config: settings.config };
-        const result = await runCheck(check, ctx, ALL_MISTAKES);
-        if (result.verdict.status !== 'passed') throw new Error('\n' + formatCheckText(result));
+        // REPLAY pins this check's seed, as the config file can.
+        const config: GraderConfig = replay ? { ...DEFAULT_CONFIG, checks: { ...DEFAULT_CONFIG.checks, [check.id]: { ...DEFAULT_CONFIG.checks[check.id], seed: replay.seed } } } : DEFAULT_CONFIG;
+        const graded = await gradeSubmission(folder, config, { isolation: 'in-process', checks: [check], pictures: false });
+        const result = graded.exercises[0].checks[0];
+        if (result.status !== 'passed') throw new Error('\n' + formatCheckText(result));
       });
     }
   });

@@ -11,19 +11,10 @@
  */
 import path from 'node:path';
 import { EXERCISES, isExerciseId, type ExerciseId } from '../../core/contract.js';
-import type { Submission } from '../../core/submission.js';
-import { selectChecks } from '../../checks/index.js';
-import { DEFAULT_CONFIG } from '../../config/defaults.js';
-import { ALL_MISTAKES } from '../../mistakes/index.js';
-import { REFERENCE } from '../../run/reference.js';
-import { gradeSubmission } from '../../run/grade-submission.js';
 import type { GradeResult } from '../../core/result.js';
-import { inProcessSubmission } from '../../run/in-process-submission.js';
-import { loadInProcess } from '../../run/load-in-process.js';
-import { writeAtomic } from '../../run/write-atomic.js';
-import { outputsFor } from '../../outputs/index.js';
-import type { Output } from '../../outputs/output.js';
-import { collectPictures } from '../../outputs/html/pictures.js';
+import { DEFAULT_CONFIG } from '../../config/defaults.js';
+import { gradeSubmission } from '../../run/grade-submission.js';
+import { outputsFor, writeOutputs } from '../../outputs/index.js';
 import { formatCheckText } from '../../feedback/format-text.js';
 
 interface Args {
@@ -52,37 +43,16 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-async function open(folder: string, sandbox: boolean, only?: ExerciseId[]): Promise<Submission> {
-  if (!sandbox) return inProcessSubmission(path.basename(folder), await loadInProcess(folder, only));
-  // Not in a student release (the sandbox is not shipped): a computed path keeps it out of the release's files.
-  const sandboxModule = '../../sandbox/' + 'index.js';
-  const { openSandboxedSubmission, DEFAULT_SANDBOX_OPTIONS } = await import(sandboxModule);
-  return openSandboxedSubmission(folder, { ...DEFAULT_SANDBOX_OPTIONS, ...DEFAULT_CONFIG.sandbox, mode: DEFAULT_CONFIG.sandbox.mode === 'none' ? 'auto' : DEFAULT_CONFIG.sandbox.mode, label: path.basename(folder) });
-}
-
 export async function studentGrade(args: Args, log: (line: string) => void): Promise<GradeResult> {
-  const folder = path.resolve(args.folder);
-  const checks = selectChecks(DEFAULT_CONFIG, { only: args.only, visibility: args.all ? 'all' : 'public' });
-  const submission = await open(folder, args.sandbox, args.only);
-  let result: GradeResult;
-  try {
-    result = await gradeSubmission(submission, checks, {
-      config: DEFAULT_CONFIG,
-      reference: REFERENCE,
-      mistakes: ALL_MISTAKES,
-      environment: { sandbox: args.sandbox ? 'sandbox' : 'none (in-process: your own code on your own machine)', checks: args.all ? 'all' : 'public' },
-      onCheck: (r) => log(r.verdict.status === 'passed' ? formatCheckText(r) : formatCheckText(r) + '\n'),
-    });
-    try {
-      result.pictures = await collectPictures(submission, REFERENCE);
-    } catch {
-      /* the report is drawn without pictures */
-    }
-  } finally {
-    await submission.close();
-  }
-  const outputs: Output[] = outputsFor('gradescope', ['junit', 'job-summary', 'classroom', 'html']);
-  for (const output of outputs) writeAtomic(path.join(args.out, output.fileName), await output.render(result));
+  const result = await gradeSubmission(args.folder, DEFAULT_CONFIG, {
+    only: args.only,
+    visibility: args.all ? 'all' : 'public',
+    // Your own code on your own machine: nothing to isolate it from, unless --sandbox asks.
+    isolation: !args.sandbox ? 'in-process' : DEFAULT_CONFIG.sandbox.mode === 'none' ? 'auto' : DEFAULT_CONFIG.sandbox.mode,
+    environment: { checks: args.all ? 'all' : 'public' },
+    onCheck: (r) => log(r.status === 'passed' ? formatCheckText(r) : formatCheckText(r) + '\n'),
+  });
+  await writeOutputs(result, args.out, outputsFor('gradescope', ['junit', 'job-summary', 'classroom', 'html']));
   return result;
 }
 
