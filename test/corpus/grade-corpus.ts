@@ -2,11 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExerciseId } from '../../grader/core/contract.js';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
-import { selectChecks } from '../../grader/checks/index.js';
-import { ALL_MISTAKES } from '../../grader/mistakes/index.js';
-import { REFERENCE } from '../../grader/run/reference.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
-import { openSandboxedSubmission, DEFAULT_SANDBOX_OPTIONS } from '../../grader/sandbox/index.js';
 
 export const CORPUS = path.resolve(import.meta.dirname, '../fixtures/corpus');
 
@@ -34,21 +30,15 @@ export interface Graded {
   messages: string[];
 }
 
-/** Grades one case as `grade` does: the sandbox in its strongest mode, every check of its exercise. */
+/** Grades one case as `grade` does (the config's sandbox, 'auto': the strongest mode), every check of its exercise. */
 export async function gradeCase(c: CorpusCase): Promise<Graded> {
-  const checks = selectChecks(DEFAULT_CONFIG, { only: [c.exercise], visibility: 'all' });
-  const submission = await openSandboxedSubmission(path.join(CORPUS, c.dir), { ...DEFAULT_SANDBOX_OPTIONS, ...DEFAULT_CONFIG.sandbox, mode: 'auto', label: c.dir });
-  try {
-    const result = await gradeSubmission(submission, checks, { config: DEFAULT_CONFIG, reference: REFERENCE, mistakes: ALL_MISTAKES });
-    const verdicts = result.exercises.flatMap((e) => e.checks).map((r) => ({ id: r.check.id, v: r.verdict }));
-    return {
-      score: result.score,
-      maxScore: result.maxScore,
-      sandbox: submission.sandbox.mode,
-      named: [...new Set(verdicts.flatMap(({ v }) => (v.status === 'failed' ? v.diagnosis ?? [] : []).map((d) => d.mistakeId)))],
-      messages: verdicts.filter(({ v }) => v.status !== 'passed').map(({ id, v }) => `${id}: ${'message' in v ? v.message : ''}`),
-    };
-  } finally {
-    await submission.close();
-  }
+  const result = await gradeSubmission(path.join(CORPUS, c.dir), DEFAULT_CONFIG, { only: [c.exercise], pictures: false });
+  const verdicts = result.exercises.flatMap((e) => e.checks).map((r) => ({ id: r.check.id, v: r.verdict }));
+  return {
+    score: result.score,
+    maxScore: result.maxScore,
+    sandbox: result.environment.sandbox?.split(' (')[0] ?? 'unknown',
+    named: [...new Set(verdicts.flatMap(({ v }) => (v.status === 'failed' ? v.diagnosis ?? [] : []).map((d) => d.mistakeId)))],
+    messages: verdicts.filter(({ v }) => v.status !== 'passed').map(({ id, v }) => `${id}: ${'message' in v ? v.message : ''}`),
+  };
 }
