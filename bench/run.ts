@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- conv2d grade cnn batch]`: the project's speed figures, printed as tables.
+ * `npm run bench [-- conv2d grade grade-full sandbox cnn cnn-profile batch]`: the project's speed figures, printed as tables.
  * With no names, runs every section. The README's performance section records the output.
  */
 import os from 'node:os';
@@ -15,6 +15,11 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     console.log('\nGrading solutions/ on convolution, convolution2d, filters, augment (every check), seconds per run:');
     console.table(await benchGrade());
   },
+  async 'grade-full'() {
+    const { benchGradeFull } = await import('./grade.js');
+    console.log('\nA full `grade solutions` (every exercise, the CNN on all of MNIST), in a child process; peak RSS of its process tree:');
+    console.table([await benchGradeFull()]);
+  },
   async sandbox() {
     const { benchSandbox } = await import('./sandbox.js');
     console.log('\nIsolation overhead per mode (3,000 calls per figure; medians of 5 fresh submissions for open and first call):');
@@ -24,14 +29,28 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   },
   async cnn() {
     const { benchCnn } = await import('./cnn.js');
-    console.log('\nReference CNN on all of MNIST:');
-    console.table([await benchCnn()]);
+    console.log('\nReference CNN on all of MNIST, and the same network in PyTorch:');
+    const figures = await benchCnn();
+    console.table(Object.entries(figures).map(([figure, value]) => ({ figure, value })));
+  },
+  async 'cnn-profile'() {
+    const { profileCnnStep } = await import('./cnn-profile.js');
+    const profile = await profileCnnStep();
+    console.log(`\nOne training step of the reference CNN on ${profile.backend}: ${profile.msPerStep} ms, by kernel and input shapes:`);
+    console.table(profile.kernels);
   },
   async batch() {
     const { benchBatch, benchBatchCnn } = await import('./batch.js');
     const trainSamples = process.env.BENCH_TRAIN_SAMPLES ? Number(process.env.BENCH_TRAIN_SAMPLES) : undefined;
     console.log('\nBatch grading of generated submissions: six exercises without the CNN (1 and 2 jobs), then all seven with the CNN (1 job, a different model per submission):');
     console.table([...(await benchBatch()), await benchBatchCnn({ trainSamples })]);
+  },
+  async studio() {
+    const { benchStudio } = await import('./studio.js');
+    console.log('\nnpm run studio: save-to-render latency in Chromium, 20 saves per file (alternately wrong and right):');
+    const figures = await benchStudio();
+    if (typeof figures === 'string') console.log(figures);
+    else console.table(figures);
   },
 };
 

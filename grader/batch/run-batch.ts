@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES } from '../core/contract.js';
 import type { GraderConfig } from '../config/types.js';
+import { availableCores, threadsPerWorker, TRAINING_THREADS_ENV } from '../ml/threads.js';
 import type { OutputName } from '../outputs/index.js';
 import { TRAINING_CACHE_ENV } from './cache.js';
 import { findSubmissions, RESERVED_NAMES, type Layout } from './find-submissions.js';
@@ -52,6 +52,8 @@ export interface BatchSummary {
   records: BatchRecord[];
   outputs: ClassOutputs;
   seconds: number;
+  /** How the machine was shared: worker processes × training threads each ≤ cores. */
+  parallelism: { workers: number; threadsPerWorker: number; cores: number };
 }
 
 const WORKER = path.resolve(import.meta.dirname, 'worker.ts');
@@ -107,9 +109,15 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   }
   const progress = o.progress === null ? undefined : createProgress({ total: sources.length, skipped: sources.length - jobs.length, stream: o.progress ?? process.stderr });
   const timeoutMs = o.timeoutMs ?? defaultTimeoutMs(o.config, o.only);
+  const cores = availableCores();
+  const workers = Math.max(1, Math.min(o.jobs ?? cores, jobs.length));
+  const parallelism = { workers, threadsPerWorker: threadsPerWorker(workers, cores), cores };
   await runPool(
     jobs,
-    { workerFile: WORKER, jobs: o.jobs ?? os.availableParallelism(), timeoutMs, recycleAfter: 25, env: { [TRAINING_CACHE_ENV]: trainingCacheDir(outDir) } },
+    {
+      workerFile: WORKER, jobs: workers, timeoutMs, recycleAfter: 25,
+      env: { [TRAINING_CACHE_ENV]: trainingCacheDir(outDir), [TRAINING_THREADS_ENV]: String(parallelism.threadsPerWorker) },
+    },
     (job, outcome, seconds) => {
       const base = { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings, identities: job.source.identities };
       const message = outcome.ok ? (outcome.value as FromWorker) : undefined;
@@ -136,6 +144,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     records: all,
     outputs,
     seconds: (performance.now() - started) / 1000,
+    parallelism,
   };
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The `grader` command: load TypeScript through tsx, then run the CLI.
+// The `grader` command: refuse a Node too old, load TypeScript through tsx, then run the CLI.
+import './require-node.mjs';
 import { register } from 'tsx/esm/api';
 register();
 await import('./main.ts');

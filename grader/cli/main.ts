@@ -6,6 +6,8 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXERCISES, isExerciseId, type ExerciseId } from '../core/contract.js';
 import { cliConfig } from '../config/from-cli.js';
+import type { GraderConfig } from '../config/types.js';
+import { MachineLacks } from '../core/machine-lacks.js';
 import { OUTPUTS, type OutputName } from '../outputs/index.js';
 
 function gradingOptions<T>(y: Argv<T>) {
@@ -31,6 +33,13 @@ function parseOnly(only: string | undefined): ExerciseId[] | undefined {
 
 class UsageError extends Error {}
 
+/** Before any work: the asked-for sandbox mode and tfjs backend exist here (else MachineLacks, one line). */
+async function machineHas(config: GraderConfig): Promise<void> {
+  const { chooseSandbox } = await import('../sandbox/index.js');
+  await chooseSandbox(config.sandbox.mode);
+  if (config.training.backend === 'node') await (await import('../ml/backend.js')).initBackend('node');
+}
+
 const log = (line: string) => process.stderr.write(line + '\n');
 
 async function main(argv: string[]): Promise<number> {
@@ -43,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         const { gradeCommand } = await import('../commands/grade.js');
         const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        await machineHas(config);
         const { result, outDir } = await gradeCommand({
           submission: a.submission,
           out: a.out,
@@ -74,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
         const { batchCommand } = await import('../commands/batch.js');
         const { parseShard } = await import('../batch/shard.js');
         const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        await machineHas(config);
         if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got ${a.jobs}`);
         if (a.timeout !== undefined && !(a.timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got ${a.timeout}`);
         let shard;
@@ -130,10 +141,11 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('out', { type: 'string', describe: 'folder for the student repository' })
           .option('config', { type: 'string', describe: 'instructor config file (default ./grader.config.ts if present)' })
-          .option('gradescope', { type: 'string', describe: 'also write the Gradescope autograder zip (hidden checks included) to this file' }),
+          .option('gradescope', { type: 'string', describe: 'also write the Gradescope autograder zip (hidden checks included) to this file' })
+          .option('prairielearn', { type: 'string', describe: 'also write the PrairieLearn grader image folder (Dockerfile, entrypoint; hidden checks included) here' }),
       async (a) => {
         const { releaseCommand } = await import('../release/command.js');
-        await releaseCommand({ out: a.out, gradescope: a.gradescope, configFile: a.config, log });
+        await releaseCommand({ out: a.out, gradescope: a.gradescope, prairielearn: a.prairielearn, configFile: a.config, log });
       },
     )
     .strict()
@@ -149,7 +161,8 @@ main(hideBin(process.argv)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);
-    const known = e instanceof UsageError || (e instanceof Error && ['CannotGrade', 'ConfigError', 'ReleaseRefused'].includes(e.constructor.name));
+    // A bad option or input, or a shortcoming of this machine (MachineLacks: cause; fix): one line, exit 2.
+    const known = e instanceof UsageError || e instanceof MachineLacks || (e instanceof Error && ['CannotGrade', 'ConfigError', 'ReleaseRefused'].includes(e.constructor.name));
     log(known ? `grader: ${message}` : `grader: internal error: ${e instanceof Error ? e.stack : message}`);
     process.exitCode = known ? 2 : 1;
   },

@@ -13,6 +13,8 @@ export async function batchCommand(o: BatchOptions & { log?: (line: string) => v
   if (summary.layout !== 'folders') log(`Read as a ${summary.layout} export`);
   if (o.shard) log(`Shard ${o.shard.index} of ${o.shard.count}${o.shard.engine ? `: ${o.shard.engine}` : ''}`);
   log(`${summary.total} submissions: ${summary.graded} graded now, ${summary.skipped} already done, ${summary.errors} with errors, in ${summary.seconds.toFixed(1)} s`);
+  const { workers, threadsPerWorker, cores } = summary.parallelism;
+  log(`Parallelism: ${workers} worker(s) × ${threadsPerWorker} training thread(s) each, on ${cores} core(s)`);
   if (graded.length) {
     const scores = graded.map((r) => r.score).sort((a, b) => a - b);
     log(`Scores: min ${scores[0]}, median ${scores[Math.floor(scores.length / 2)]}, max ${scores[scores.length - 1]} of ${graded[0].maxScore}`);

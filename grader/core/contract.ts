@@ -1,5 +1,5 @@
 /**
- * The data types of ../shared/CONTRACT.md, shared by exercises/, solutions/ and the grader.
+ * The data types of docs/contract.md, shared by exercises/, solutions/ and the grader.
  * Exercise files may not import this file (a submission imports only its own folder), so they
  * restate the few types they need; the grader uses these.
  */

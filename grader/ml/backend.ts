@@ -1,4 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { MachineLacks } from '../core/machine-lacks.js';
+import { useThreadedWasm } from './threaded-wasm.js';
+import { trainingThreads } from './threads.js';
 import { registerWasmGradients } from './wasm-kernels/index.js';
 
 export type BackendPreference = 'auto' | 'node' | 'wasm' | 'cpu';
@@ -8,6 +11,8 @@ export interface BackendChoice {
   name: string;
   /** One line for a human: version, what it runs on. */
   detail: string;
+  /** Threads training uses, and why that many (wasm; tfjs-node sizes its own pool, cpu has one). */
+  threads?: { count: number; reason: string };
 }
 
 type Loader = () => Promise<BackendChoice>;
@@ -26,21 +31,33 @@ const loaders: Record<Exclude<BackendPreference, 'auto'>, Loader> = {
         problems.push(`${name.slice('@tensorflow/'.length)} ${missing ? 'not installed' : `failed: ${firstLine(error)}`}`);
       }
     }
-    throw new Error(problems.join(', '));
+    // tfjs-node 4.22 ships no binary for Node ≥ 23; elsewhere its install may not reach libtensorflow.
+    throw new MachineLacks(`backend 'node' is not available: ${problems.join(', ')}`, `install @tensorflow/tfjs-node (Node 20 or 22: npm install @tensorflow/tfjs-node), or use --backend auto or wasm`);
   },
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    if (!(await tf.setBackend('wasm'))) throw new Error("backend 'wasm' failed to initialise");
+    const wanted = trainingThreads();
+    let fellBack = '';
+    if (wanted.threads > 1) {
+      const undo = useThreadedWasm(wanted.threads);
+      if (!(await tf.setBackend('wasm').catch(() => false))) {
+        undo();
+        fellBack = ' (the threaded build failed to start: single-threaded)';
+      }
+    }
+    if (tf.getBackend() !== 'wasm' && !(await tf.setBackend('wasm'))) throw new Error("backend 'wasm' failed to initialise");
     registerWasmGradients();
     const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
+    const count = wasm.getThreadsCount();
     return {
       name: 'wasm',
-      detail: `tfjs-backend-wasm ${wasm.version_wasm}, ${simd}, ${wasm.getThreadsCount()} thread(s), with the grader's gradient kernels`,
+      detail: `tfjs-backend-wasm ${wasm.version_wasm}, ${simd}, ${count} thread(s), with the grader's gradient kernels`,
+      threads: { count, reason: `${wanted.reason}${fellBack}` },
     };
   },
   cpu: async () => {
     if (!(await tf.setBackend('cpu'))) throw new Error("backend 'cpu' failed to initialise");
-    return { name: 'cpu', detail: `tfjs-backend-cpu ${tf.version.tfjs}, plain JavaScript (slow: minutes per MNIST epoch)` };
+    return { name: 'cpu', detail: `tfjs-backend-cpu ${tf.version.tfjs}, plain JavaScript (slow: minutes per MNIST epoch)`, threads: { count: 1, reason: 'plain JavaScript' } };
   },
 };
 
@@ -93,5 +110,6 @@ async function firstThatLoads(): Promise<BackendChoice> {
 }
 
 function firstLine(error: unknown): string {
+  if (error instanceof MachineLacks) return error.lack;
   return String(error instanceof Error ? error.message : error).split('\n')[0];
 }

@@ -11,8 +11,13 @@ export interface PrairieLearnResults {
   max_points: number;
   output: string;
   message?: string;
-  tests: { name: string; points: number; max_points: number; output: string; message: string; description: string }[];
+  tests: PrairieLearnTest[];
 }
+
+/** A public check shows everything; a hidden one only its name and points (PrairieLearn has no visibility). */
+export type PrairieLearnTest =
+  | { name: string; points: number; max_points: number; output: string; message: string; description: string }
+  | { name: string; points: number; max_points: number };
 
 export function toPrairieLearn(result: GradeResult): PrairieLearnResults {
   return {
@@ -22,14 +27,13 @@ export function toPrairieLearn(result: GradeResult): PrairieLearnResults {
     max_points: result.maxScore,
     output: result.exercises.map((e) => `${e.exercise}: ${e.score}/${e.maxScore}`).join('\n'),
     tests: result.exercises.flatMap((e) =>
-      e.checks.map((r) => ({
-        name: `${e.exercise}: ${r.check.title}`,
-        points: r.score,
-        max_points: r.check.points,
-        output: r.status === 'passed' ? '' : formatCheckText(r),
-        message: r.verdict.message ?? '',
-        description: r.check.description,
-      })),
+      e.checks.map((r): PrairieLearnTest => {
+        const shown = { name: `${e.exercise}: ${r.check.title}`, points: r.score, max_points: r.check.points };
+        // Students see results.json at once: a hidden check's counterexample, seed or message
+        // (which may quote an expected value) would give its test away.
+        if (r.check.visibility !== 'public') return shown;
+        return { ...shown, output: r.status === 'passed' ? '' : formatCheckText(r), message: r.verdict.message ?? '', description: r.check.description };
+      }),
     ),
   };
 }

@@ -4,17 +4,23 @@ import { cliConfig } from '../config/from-cli.js';
 export interface ReleaseCommandOptions {
   out?: string;
   gradescope?: string;
+  prairielearn?: string;
   configFile?: string;
   log: (line: string) => void;
 }
 
-/** `npm run release -- <out-dir>` or `npm run release -- --gradescope <zip>`. */
+/** `npm run release -- <out-dir>`, `--gradescope <zip>`, `--prairielearn <dir>`. */
 export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
-  if (!o.out && !o.gradescope) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, or --gradescope <zip>']);
+  if (!o.out && !o.gradescope && !o.prairielearn) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, --gradescope <zip> or --prairielearn <dir>']);
   if (o.gradescope) {
     const { gradescopeBundle } = await import('./gradescope-bundle.js');
     const b = gradescopeBundle(o.gradescope);
     o.log(`Gradescope autograder (private: it holds the hidden checks and the reference): ${b.file}, ${b.entries} files, ${(b.bytes / 1e6).toFixed(1)} MB`);
+  }
+  if (o.prairielearn) {
+    const { prairielearnImage } = await import('./prairielearn-image.js');
+    const p = prairielearnImage(o.prairielearn);
+    o.log(`PrairieLearn grader image folder (private: hidden checks and the reference): ${p.dir}, ${p.files} files; docker build -t <you>/cnn-grader ${p.dir}`);
   }
   if (o.out) {
     const config = await cliConfig(o.configFile);

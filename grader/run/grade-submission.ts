@@ -73,8 +73,9 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
   const { submission, environment } = await open(dir, label, config, options, exercises);
   options.log?.(`Grading ${dir} (sandbox: ${environment.sandbox.split(' (')[0]})`);
   if (exercises.includes('cnn')) {
-    environment.backend = await trainingBackend(config);
+    Object.assign(environment, await trainingBackend(config));
     options.log?.(`TensorFlow.js backend: ${environment.backend}`);
+    if (environment.threads) options.log?.(`Training threads: ${environment.threads}`);
   }
   const results: ExerciseResult[] = [];
   let pictures: GradeResult['pictures'];
@@ -118,7 +119,7 @@ interface SandboxModule {
   sandboxEnvironment(info: unknown): Record<string, string>;
 }
 interface BackendModule {
-  initBackend(preference: GraderConfig['training']['backend']): Promise<{ name: string; detail: string }>;
+  initBackend(preference: GraderConfig['training']['backend']): Promise<{ name: string; detail: string; threads?: { count: number; reason: string } }>;
 }
 
 async function open(dir: string, label: string, config: GraderConfig, o: GradeSubmissionOptions, exercises: ExerciseId[]): Promise<{ submission: Submission; environment: Record<string, string> }> {
@@ -132,10 +133,13 @@ async function open(dir: string, label: string, config: GraderConfig, o: GradeSu
   return { submission, environment: sandbox.sandboxEnvironment(submission.sandbox) };
 }
 
-async function trainingBackend(config: GraderConfig): Promise<string> {
+/** `backend` and, where the backend has a pool, `threads` (how many, and why) for result.environment. */
+async function trainingBackend(config: GraderConfig): Promise<Record<string, string>> {
   const { initBackend } = (await import(BACKEND_MODULE)) as BackendModule;
   const backend = await initBackend(config.training.backend);
-  return `${backend.name} (${backend.detail})`;
+  const environment: Record<string, string> = { backend: `${backend.name} (${backend.detail})` };
+  if (backend.threads) environment.threads = `${backend.threads.count} (${backend.threads.reason})`;
+  return environment;
 }
 
 function sum(xs: number[]): number {

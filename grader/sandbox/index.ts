@@ -13,3 +13,4 @@ export {
 export { sanitizeText } from './sanitize.js';
 export { probeBwrap } from './probe.js';
 export { sandboxEnvironment } from './layers.js';
+export { chooseSandbox } from './choose-mode.js';

@@ -30,10 +30,11 @@ export interface LaunchPlan {
   cwd: string;
 }
 
+/** The wrappers found on this machine (absolute paths: what was probed is what runs), or null. */
 export interface Tools {
-  prlimit: boolean;
-  setpriv: boolean;
-  bwrap: boolean;
+  prlimit: string | null;
+  setpriv: string | null;
+  bwrap: string | null;
   root: boolean;
   /** The running Node's permission model (null: none, Node < 20). */
   permission: NodePermission | null;
@@ -58,19 +59,22 @@ export function launchPlan(input: LaunchInput): LaunchPlan {
   if (input.mode === 'none') {
     // No restrictions; only tied to the grader's life when setpriv can do that.
     if (!input.tools.setpriv) return { command: node, args: nodeCmd.slice(1), env: { ...ENV }, cwd: input.cwd };
-    return { command: 'setpriv', args: ['--pdeathsig', 'SIGKILL', '--', ...nodeCmd], env: { ...ENV }, cwd: input.cwd };
+    return { command: input.tools.setpriv, args: ['--pdeathsig', 'SIGKILL', '--', ...nodeCmd], env: { ...ENV }, cwd: input.cwd };
   }
 
   const chain: string[] = [];
   const { tools } = input;
   if (tools.prlimit) {
     const as = addressSpaceMb(input.memoryMb) * 1024 * 1024;
-    chain.push('prlimit', `--as=${as}`, '--fsize=0', '--core=0', ...(tools.root ? ['--nproc=1024'] : []), '--');
+    chain.push(tools.prlimit, `--as=${as}`, '--fsize=0', '--core=0', ...(tools.root ? ['--nproc=1024'] : []), '--');
   }
   if (tools.setpriv) {
-    chain.push('setpriv', ...(tools.root ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : []), '--no-new-privs', '--pdeathsig', 'SIGKILL', '--');
+    chain.push(tools.setpriv, ...(tools.root ? [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : []), '--no-new-privs', '--pdeathsig', 'SIGKILL', '--');
   }
-  if (input.mode === 'bwrap') chain.push(...bwrapArgs(input, node));
+  if (input.mode === 'bwrap') {
+    if (!tools.bwrap) throw new Error("sandbox: mode 'bwrap' without bwrap");
+    chain.push(tools.bwrap, ...bwrapArgs(input, node));
+  }
   chain.push(...nodeCmd);
   return { command: chain[0]!, args: chain.slice(1), env: { ...ENV }, cwd: input.cwd };
 }
@@ -83,7 +87,7 @@ function permissionFlags(input: LaunchInput): string[] {
 }
 
 function bwrapArgs(input: LaunchInput, node: string): string[] {
-  const a = ['bwrap', '--unshare-all', ...(input.disableUserns ? ['--disable-userns'] : []), '--die-with-parent', '--new-session', '--clearenv'];
+  const a = ['--unshare-all', ...(input.disableUserns ? ['--disable-userns'] : []), '--die-with-parent', '--new-session', '--clearenv'];
   for (const [k, v] of Object.entries(ENV)) a.push('--setenv', k, v);
   a.push('--hostname', 'sandbox', '--ro-bind', '/usr', '/usr');
   // The merged-/usr links (or real folders) the loader and libc expect.

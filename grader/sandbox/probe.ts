@@ -4,6 +4,8 @@
  * containers forbid).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants, realpathSync, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { launchPlan, type Tools } from './launch.js';
 import { describeLayers } from './layers.js';
 import { nodePermission } from './node-permission.js';
@@ -12,9 +14,12 @@ let tools: Tools | undefined;
 
 export function detectTools(): Tools {
   if (tools) return tools;
-  const has = (cmd: string) => {
-    const r = spawnSync(cmd, ['--version'], { stdio: 'ignore', timeout: 5_000 });
-    return r.status === 0;
+  /** The command's path on PATH, if it answers `--version` (a stub that exits 127 is not bwrap). */
+  const has = (cmd: string): string | null => {
+    const path = onPath(cmd);
+    if (!path) return null;
+    const r = spawnSync(path, ['--version'], { stdio: 'ignore', timeout: 5_000 });
+    return r.status === 0 ? path : null;
   };
   tools = {
     prlimit: has('prlimit'),
@@ -24,6 +29,20 @@ export function detectTools(): Tools {
     permission: nodePermission(),
   };
   return tools;
+}
+
+function onPath(cmd: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!isAbsolute(dir)) continue;
+    const p = join(dir, cmd);
+    try {
+      accessSync(p, constants.X_OK);
+      if (statSync(p).isFile()) return realpathSync(p);
+    } catch {
+      /* not here */
+    }
+  }
+  return null;
 }
 
 export interface BwrapProbe {
@@ -38,7 +57,7 @@ let probe: Promise<BwrapProbe> | undefined;
 export function probeBwrap(): Promise<BwrapProbe> {
   probe ??= (async () => {
     const t = detectTools();
-    if (!t.bwrap) return { ok: false, disableUserns: false, detail: 'bwrap is not installed (Debian package bubblewrap)' };
+    if (!t.bwrap) return { ok: false, disableUserns: false, detail: 'bwrap is not installed' };
     let last = '';
     for (const disableUserns of [true, false]) {
       const r = await tryChain(t, disableUserns);

@@ -7,15 +7,14 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isExerciseId, type ExerciseId } from '../core/contract.js';
-import { MachineLacks } from '../core/machine-lacks.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
 import { trackDir, untrackDir } from './cleanup.js';
 import { ExerciseRunner } from './exercise-runner.js';
 import { launchPlan } from './launch.js';
 import { CNN_LIMITS, TRANSFER_LIMITS, resolveSandboxOptions, type ResolvedSandboxOptions, type SandboxInfo, type SandboxOptions } from './options.js';
 import { packageDirs, tfjsUrl } from './packages.js';
-import { sandboxInfo } from './layers.js';
-import { detectTools, probeBwrap } from './probe.js';
+import { chooseSandbox } from './choose-mode.js';
+import { detectTools } from './probe.js';
 import type { ChildConfig } from './protocol.js';
 import { childRuntimeCode } from './runtime.js';
 import { prepareSubmission, type PreparedExercise } from './transpile.js';
@@ -30,26 +29,7 @@ export type SandboxedSubmission = Submission & {
 
 export async function openSandboxedSubmission(dir: string, options: Partial<SandboxOptions> = {}): Promise<SandboxedSubmission> {
   const o = resolveSandboxOptions(dir, options);
-  const tools = detectTools();
-  if (o.mode !== 'none' && !tools.permission) {
-    throw new MachineLacks(`sandbox mode '${o.mode}' needs Node's permission model, which Node ${process.version} does not have`, 'use Node 20 or newer (Node 26 LTS recommended)');
-  }
-  let sandbox: SandboxInfo;
-  let disableUserns = false;
-  if (o.mode === 'none' || o.mode === 'node') sandbox = sandboxInfo(o.mode, tools, { active: false, reason: `not asked for (--sandbox ${o.mode})` });
-  else {
-    const p = await probeBwrap();
-    if (p.ok) {
-      sandbox = sandboxInfo('bwrap', tools, { active: true, disableUserns: p.disableUserns });
-      disableUserns = p.disableUserns;
-    } else if (o.mode === 'bwrap') {
-      throw new MachineLacks(`sandbox mode 'bwrap' is not available: ${p.detail}`, BWRAP_FIX);
-    } else {
-      sandbox = sandboxInfo('node', tools, { active: false, reason: p.detail });
-      sandbox.detail += ` (bwrap unavailable: ${p.detail})`;
-    }
-  }
-
+  const { info: sandbox, disableUserns } = await chooseSandbox(o.mode);
   const temp = await mkdtemp(join(tmpdir(), 'cnn-sandbox-'));
   trackDir(temp);
   try {
@@ -65,8 +45,6 @@ export async function openSandboxedSubmission(dir: string, options: Partial<Sand
     throw e;
   }
 }
-
-const BWRAP_FIX = "install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) and allow user namespaces, or use --sandbox auto or node";
 
 class Sandboxed implements SandboxedSubmission {
   readonly label: string;

@@ -14,8 +14,8 @@ export interface Attack {
 }
 
 const conv = { attacked: 'convolution', honest: ['convolution2d'] } as const;
-/** Loops and hangs: a short exercise budget, so each costs a few seconds. */
-const hangs = { callTimeoutMs: 1_000, exerciseTimeoutMs: 3_000 };
+/** Loops and hangs: a short exercise budget, so each costs a few seconds (the honest exercise beside it shares it: enough for a loaded machine). */
+const hangs = { callTimeoutMs: 1_000, exerciseTimeoutMs: 6_000 };
 
 const messages = (run: AttackRun, ex: ExerciseId) => run.results.tests.filter((t) => t.tags.includes(ex)).map((t) => t.output).join('\n');
 

@@ -1,10 +1,11 @@
 /**
  * Key attacks again: through the CLI as a user runs it (its stdout and stderr must carry nothing
- * forged or raw), and in the 'node' sandbox mode (Node's permission model without bwrap).
+ * forged or raw) in the strongest mode here, and in the 'node' sandbox mode (Node's permission model without bwrap).
  */
 import { describe, it } from 'vitest';
 import { DATA_ATTACKS, PROCESS_ATTACKS, type Attack } from './attack-table.js';
 import { expectNoPoints, gradeAttack, type Mode } from './grade-attack.js';
+import { strongest } from '../sandbox/helpers.js';
 
 const pick = (names: string[]): Attack[] => names.map((n) => [...DATA_ATTACKS, ...PROCESS_ATTACKS].find((a) => a.name === n)!);
 
@@ -16,8 +17,8 @@ function run(a: Attack, mode: Mode, cli: boolean) {
   };
 }
 
-describe('through the CLI (sandbox: bwrap)', () => {
-  for (const a of pick(['forged-output', 'html-ansi', 'kill-parent'])) it(a.name, run(a, 'bwrap', true), 90_000);
+describe(`through the CLI (sandbox: ${strongest})`, () => {
+  for (const a of pick(['forged-output', 'html-ansi', 'kill-parent'])) it(a.name, run(a, strongest, true), 90_000);
 });
 
 describe("in the 'node' sandbox mode", () => {

@@ -41,7 +41,7 @@ export interface AttackOptions {
 export interface Test { number: string; score: number; max_score: number; status: string; output: string; tags: string[] }
 
 export interface AttackRun {
-  results: { score: number; max_score: number; tests: Test[] };
+  results: { score: number; max_score: number; tests: Test[]; extra_data: { environment: Record<string, string> } };
   result?: GradeResult;
   html: string;
   /** What the grader printed (gradeCommand's log and anything written to this process's stdout/stderr, or the CLI's). */
@@ -107,7 +107,7 @@ function quickConfig(o: AttackOptions): GraderConfig {
   return {
     ...base,
     numRuns: 25,
-    sandbox: { ...base.sandbox, callTimeoutMs: 1_500, exerciseTimeoutMs: 6_000, memoryMb: 512, ...o.sandbox },
+    sandbox: { ...base.sandbox, callTimeoutMs: 1_500, exerciseTimeoutMs: 15_000, memoryMb: 512, ...o.sandbox },
     training: { ...base.training, limits: { ...base.training.limits, trainSamples: 256, testSamples: 64, maxSeconds: 20 } },
   };
 }
@@ -179,6 +179,7 @@ export async function gradeAttack(name: string, o: AttackOptions): Promise<Attac
     for (const f of readdirSync(out)) expect(lstatSync(join(out, f)).isFile(), `${f} is a regular file`).toBe(true);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as AttackRun['results'];
     expect(typeof results.score).toBe('number');
+    expect(results.extra_data.environment.sandbox, 'graded in the mode asked for').toMatch(new RegExp(`^${o.mode} \\(`));
     expect(Array.isArray(results.tests)).toBe(true);
     for (const t of results.tests) {
       expect(Number.isFinite(t.score) && t.score >= 0 && t.score <= t.max_score, `${t.number}: ${t.score}/${t.max_score}`).toBe(true);

@@ -19,6 +19,11 @@ describe('grading the CNN exercises', () => {
     expect(accuracy.score).toBeCloseTo(10 * fraction, 1);
     expect(results.extra_data.environment.backend).toMatch(/^(wasm|cpu|tfjs-node)/);
     expect(run.stderr).toMatch(/TensorFlow\.js backend: /);
+    if (results.extra_data.environment.backend.startsWith('wasm')) {
+      // The threaded build, with the pool the machine allows, printed and recorded.
+      expect(results.extra_data.environment.threads).toMatch(/^\d+ \((every available core of \d+|GRADER_TRAINING_THREADS=\d+)\)$/);
+      expect(run.stderr).toMatch(/Training threads: \d+/);
+    }
     const html = run.file('report.html');
     expect(html).toContain('Why not a plain feed-forward network?');
     expect(html).toMatch(/<svg/);

@@ -89,6 +89,27 @@ describe('wasm gradient kernels agree with cpu to 1e-4', () => {
   });
 });
 
+describe('Sum on wasm agrees with cpu', () => {
+  // All axes but the channels (a bias's gradient) take the grader's loop; the rest, the backend's.
+  it.each([
+    [[7, 5, 4, 3], [0, 1, 2], false],
+    [[7, 5, 4, 3], [2, 0, 1], true],
+    [[50, 9], [0], false],
+    [[7, 5, 4, 3], [1, 2], false],
+    [[7, 5, 4, 3], [3], true],
+    [[6, 4], [-1], false],
+  ])('shape %j, axes %j, keepDims %s', async (shape, axis, keepDims) => {
+    const random = seededRandom(shape.length * 10 + axis.length);
+    const x = { shape, data: values(shape.reduce((a, b) => a * b, 1), random) };
+    expect(await compare('Sum', { x }, { axis, keepDims })).toBeLessThan(1e-5);
+  });
+
+  it('sums int32 tensors with the backend\'s kernel', async () => {
+    const run = () => tf.sum(tf.tensor([[1, 2], [3, 4]], [2, 2], 'int32'), 0);
+    expect(await onBackend('wasm', run)).toEqual(await onBackend('cpu', run));
+  });
+});
+
 describe('Tile on wasm agrees with cpu', () => {
   it.each([
     [[16], [3]],

@@ -49,7 +49,9 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'release-'));
   summary = await writeRelease({ out: dir, config: await cliConfig(path.join(ROOT, 'grader.config.ts')) });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-}, 120_000);
+  // ~40 s of CPU (the reference and every catalogued mistake are recorded); far more wall clock
+  // on a loaded machine.
+}, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run release', () => {
@@ -97,9 +99,9 @@ describe('npm run release', () => {
     expect(pkg.devDependencies.vitest).toBeTruthy();
     expect(readFileSync(path.join(dir, 'README.md'), 'utf8')).toMatch(/npm test[\s\S]*How points are given[\s\S]*\| \*\*Total\*\*/);
     expect(readFileSync(path.join(dir, '.gitignore'), 'utf8')).toContain('node_modules/');
-    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/grade.yml'), 'utf8'));
+    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/classroom.yml'), 'utf8'));
     expect(Object.keys(workflow.on)).toContain('push');
-    const steps = workflow.jobs.grade.steps as { name?: string; run?: string; uses?: string; with?: Record<string, string> }[];
+    const steps = workflow.jobs['run-autograding-tests'].steps as { name?: string; run?: string; uses?: string; with?: Record<string, string> }[];
     expect(steps.some((s) => s.uses?.startsWith('actions/upload-artifact') && String(s.with?.path).includes('report.html'))).toBe(true);
     expect(steps.some((s) => s.run?.includes('GITHUB_STEP_SUMMARY'))).toBe(true);
     expect(steps.some((s) => s.run?.includes('::stop-commands::'))).toBe(true);
@@ -183,29 +185,36 @@ describe('npm run release', () => {
     }
   }, 120_000);
 
-  it("runs the workflow's own commands: fenced log, job summary, classroom lines a student cannot forge", async () => {
+  it("runs the workflow's own commands: fenced log, job summary, classroom lines a student cannot forge or swallow", async () => {
     const stub = readFileSync(path.join(dir, 'exercises/convolution.ts'), 'utf8');
     const forged = '::notice title=Autograding complete::Points 100/100';
-    writeFileSync(path.join(dir, 'exercises/convolution.ts'), `console.log(${JSON.stringify(forged)});\n` + readFileSync(path.join(ROOT, 'solutions/convolution.ts'), 'utf8'));
-    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/grade.yml'), 'utf8'));
+    // A forged result line, and a leftover print without a newline at the very end of the log.
+    const stray = "process.on('exit', () => process.stdout.write('stray output, no newline'));\n";
+    writeFileSync(path.join(dir, 'exercises/convolution.ts'), `console.log(${JSON.stringify(forged)});\n${stray}` + readFileSync(path.join(ROOT, 'solutions/convolution.ts'), 'utf8'));
+    const workflow = parse(readFileSync(path.join(dir, '.github/workflows/classroom.yml'), 'utf8'));
     const summaryFile = path.join(dir, 'step-summary.md');
     writeFileSync(summaryFile, '');
     const env = { ...process.env, GRADER_TOKEN: '', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_WORKSPACE: dir, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${process.env.PATH}` };
     let log = '';
     try {
-      for (const step of workflow.jobs.grade.steps as { name?: string; run?: string; if?: string }[]) {
+      for (const step of workflow.jobs['run-autograding-tests'].steps as { name?: string; run?: string; if?: string }[]) {
         if (!step.run || step.name === 'Install') continue; // node_modules is symlinked
         if (step.if && step.if !== 'always()' && step.if !== "env.GRADER_TOKEN == ''") continue;
-        const r = await run('bash', ['-e', '-c', step.run], { cwd: dir, env, maxBuffer: 64 << 20 });
+        const r = await run('bash', ['-e', '-c', step.run], { cwd: dir, env, maxBuffer: 64 << 20 })
+          .then((ok) => ({ ...ok, code: 0 }), (e: { stdout: string; stderr: string; code: number }) => e);
         log += `## ${step.name}\n${r.stdout}${r.stderr}`;
+        // Only the stubs' missing points: the last step fails, as Classroom's reporter does.
+        expect(r.code, `${step.name}\n${r.stdout}${r.stderr}`).toBe(step.name === 'Classroom result' ? 1 : 0);
       }
       const fence = /::stop-commands::([0-9a-f]{32})\n([\s\S]*)\n::\1::\n/.exec(log);
       expect(fence, log.slice(0, 2000)).not.toBeNull();
+      expect(fence![2]).toMatch(/stray output, no newline$/); // the last words of the log, yet the token has a line of its own
       expect(fence![2]).toContain(forged); // the student's line is inside the fence: inert
       const outside = log.replace(fence![0], '');
       expect(outside.split('\n').filter((l) => l.startsWith('::'))).toEqual([
         expect.stringMatching(/^::notice title=Autograding complete::Points \d+(\.\d+)?\/\d+/),
         expect.stringMatching(/^::notice title=Autograding report::\{"totalPoints":/),
+        expect.stringMatching(/^::error title=Autograding::[\d.]+ of [\d.]+ points: some checks failed/),
       ]);
       expect(outside).not.toContain('Points 100/100');
       expect(readFileSync(summaryFile, 'utf8')).toMatch(/## Autograding: [\d.]+ \/ [\d.]+ points/);

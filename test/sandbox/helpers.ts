@@ -12,6 +12,8 @@ export const fixture = (name: string): string => join(FIXTURES, name);
 
 export const bwrap = await probeBwrap();
 export const tools = detectTools();
+/** The strongest mode this machine has: hostile submissions are graded in it when bwrap is missing, and must be contained there too. */
+export const strongest: 'bwrap' | 'node' = bwrap.ok ? 'bwrap' : 'node';
 
 /** Small limits so that hostile tests are quick. */
 export const QUICK: Partial<SandboxOptions> = { callTimeoutMs: 1_000, loadTimeoutMs: 2_000, exerciseTimeoutMs: 30_000, memoryMb: 256, outputCapBytes: 16 * 1024 };

@@ -5,6 +5,7 @@ import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
+import { fastSumConfig } from './sum.js';
 import { tileConfig } from './tile.js';
 
 let registered = false;
@@ -12,12 +13,14 @@ let registered = false;
 /**
  * Makes the wasm backend able to train CNNs, and fast at it: adds the gradient kernels it lacks
  * (Conv2DBackpropFilter, the depthwise ones) and replaces slow ones (Conv2DBackpropInput,
- * MaxPoolGrad, Tile, transposed BatchMatMul). Call after the wasm backend is initialised. Idempotent.
+ * MaxPoolGrad, Tile, transposed BatchMatMul, Sum over all axes but the last). Call after the
+ * wasm backend is initialised. Idempotent.
  */
 export function registerWasmGradients(): void {
   if (registered) return;
   const originalBatchMatMul = tf.getKernel(tf.BatchMatMul, 'wasm');
-  if (!originalBatchMatMul) throw new Error('registerWasmGradients: the wasm backend is not loaded');
+  const originalSum = tf.getKernel(tf.Sum, 'wasm');
+  if (!originalBatchMatMul || !originalSum) throw new Error('registerWasmGradients: the wasm backend is not loaded');
   const configs = [
     conv2dBackpropFilterConfig,
     conv2dBackpropInputConfig,
@@ -26,6 +29,7 @@ export function registerWasmGradients(): void {
     maxPoolGradConfig,
     tileConfig,
     fastBatchMatMulConfig(originalBatchMatMul),
+    fastSumConfig(originalSum),
   ];
   for (const config of configs) {
     if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');

@@ -1,0 +1,25 @@
+/**
+ * The build folder of the instructor's private PrairieLearn external-grader image: the grader's
+ * files, a Dockerfile, entrypoint.sh (reads /grade/student, writes /grade/results/results.json)
+ * and info.json, the question's externalGradingOptions to copy. It holds the hidden checks and
+ * the reference: keep the image private.
+ * https://prairielearn.readthedocs.io/en/latest/externalGrading/
+ */
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { graderFiles, REPO_ROOT } from './grader-files.js';
+
+const TEMPLATES = 'grader/deploy/templates/prairielearn';
+const OWN = ['Dockerfile', 'entrypoint.sh', 'info.json'];
+
+export function prairielearnImage(out: string, root = REPO_ROOT): { dir: string; files: number } {
+  const dir = path.resolve(out);
+  if (existsSync(dir)) for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { recursive: true, force: true });
+  const files = [...graderFiles(root).map((f) => [f, f]), ...OWN.map((f) => [path.posix.join(TEMPLATES, f), f])];
+  for (const [from, to] of files) {
+    mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
+    copyFileSync(path.join(root, from), path.join(dir, to));
+  }
+  chmodSync(path.join(dir, 'entrypoint.sh'), 0o755);
+  return { dir, files: files.length };
+}
