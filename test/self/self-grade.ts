@@ -4,7 +4,6 @@ import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
 import type { GraderConfig } from '../../grader/config/types.js';
 import { ALL_CHECKS } from '../../grader/checks/index.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
-import type { Modules } from '../../grader/run/load-in-process.js';
 
 /** Fewer runs than a real grading: the self-tests grade dozens of mutants. */
 export const SELF_TEST_CONFIG: GraderConfig = { ...DEFAULT_CONFIG, numRuns: 60 };
@@ -14,10 +13,17 @@ export function selfTestChecks(exercises: readonly ExerciseId[]) {
   return ALL_CHECKS.filter((c) => exercises.includes(c.exercise) && c.kind !== 'training');
 }
 
-/** Grades trusted modules in-process with every check (public and hidden) of `exercises`. */
-export function selfGrade(modules: Modules, exercises: readonly ExerciseId[], config = SELF_TEST_CONFIG): Promise<GradeResult> {
-  return gradeSubmission('self-test', config, { isolation: 'in-process', modules, checks: selfTestChecks(exercises), pictures: false });
+/** Grades the submission folder `dir` in the strongest sandbox mode this machine has (`auto`: bwrap, else node), with every check of `exercises`. */
+export async function sandboxGrade(dir: string, exercises: readonly ExerciseId[], config = SELF_TEST_CONFIG): Promise<GradeResult> {
+  const result = await gradeSubmission(dir, config, { isolation: 'auto', checks: selfTestChecks(exercises), pictures: false });
+  const mode = result.environment.sandbox.split(' (')[0];
+  if (!told.has(mode)) {
+    told.add(mode);
+    console.log(`self-test: graded in sandbox mode ${mode}${mode === 'bwrap' ? '' : ' (bubblewrap is not usable here: the strongest mode this machine has)'}`);
+  }
+  return result;
 }
+const told = new Set<string>();
 
 /** The exercises with checks declared (the training checks have their own test). */
 export function gradedExercises(): ExerciseId[] {
