@@ -45,6 +45,13 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     console.log('\nBatch grading of generated submissions: six exercises without the CNN (1 and 2 jobs), then all seven with the CNN (1 job, a different model per submission):');
     console.table([...(await benchBatch()), await benchBatchCnn({ trainSamples })]);
   },
+  async studio() {
+    const { benchStudio } = await import('./studio.js');
+    console.log('\nnpm run studio: save-to-render latency in Chromium, 20 saves per file (alternately wrong and right):');
+    const figures = await benchStudio();
+    if (typeof figures === 'string') console.log(figures);
+    else console.table(figures);
+  },
 };
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');

@@ -99,7 +99,7 @@ const GRADIENT_LIMITS: ConvLimits = { batch: [1, 2], size: [1, 5], channels: [1,
  * pass meets exact in float32, and the tolerance only has to absorb a student's own rounding.
  */
 const H = 0.25;
-const GRADIENT_TOLERANCE: Tolerance = { rel: 1e-3, abs: 1e-3 };
+export const GRADIENT_TOLERANCE: Tolerance = { rel: 1e-3, abs: 1e-3 };
 
 /** Σ dout·out, in float64 (null when the output does not have dout's shape). */
 function lossOf(dout: Tensor, out: Tensor): number | null {
@@ -110,7 +110,20 @@ function lossOf(dout: Tensor, out: Tensor): number | null {
   return sum;
 }
 
-const gradientCheck: Body<ConvCase> = async ({ x, w, b, dout, options }, probe) => {
+/** One coordinate of x, w or b: the centred difference of conv2dForward and conv2dBackward's value there. */
+export interface GradientComparison {
+  name: 'x' | 'w' | 'b';
+  index: number;
+  numerical: number;
+  analytic: number;
+}
+
+/**
+ * Walks every coordinate of x, w and b, comparing the submission's conv2dBackward with the centred
+ * difference of its conv2dForward; `visit` stops the walk by returning a failure. The gradient check
+ * stops at the first mismatch; the studio visits them all to show the relative errors.
+ */
+export async function compareGradients({ x, w, b, dout, options }: ConvCase, probe: Probe, visit: (c: GradientComparison) => Failure | null): Promise<Failure | null> {
   const grads = await probe.call('conv2dBackward', [dout, x, w, options]);
   const analytic = grads as { dx?: unknown; dw?: unknown; db?: unknown };
   if (typeof grads !== 'object' || grads === null) return { message: 'conv2dBackward did not return { dx, dw, db }', got: grads };
@@ -133,19 +146,24 @@ const gradientCheck: Body<ConvCase> = async ({ x, w, b, dout, options }, probe) 
         if (loss === null) return { message: `conv2dForward returned shape [${out.shape}], dout has shape [${dout.shape}]`, expected: dout.shape, got: out.shape };
         losses.push(loss);
       }
-      const numerical = (losses[0] - losses[1]) / step;
-      const problem = mismatch(g.data[i], numerical, GRADIENT_TOLERANCE);
-      if (problem) {
-        return {
-          message: `d${name}${unravel(i, inputs[name].shape)}: the centred difference (L(${name} + h) − L(${name} − h)) / 2h of your conv2dForward gives ${numerical}, your conv2dBackward gives ${g.data[i]} (L = Σ dout · conv2dForward(x, w, b), h = ${H})`,
-          expected: numerical,
-          got: g.data[i],
-        };
-      }
+      const failure = visit({ name, index: i, numerical: (losses[0] - losses[1]) / step, analytic: g.data[i] });
+      if (failure) return failure;
     }
   }
   return null;
-};
+}
+
+const gradientCheck: Body<ConvCase> = (c, probe) =>
+  compareGradients(c, probe, ({ name, index, numerical, analytic }) => {
+    const shape = c[name].shape;
+    return mismatch(analytic, numerical, GRADIENT_TOLERANCE)
+      ? {
+          message: `d${name}${unravel(index, shape)}: the centred difference (L(${name} + h) − L(${name} − h)) / 2h of your conv2dForward gives ${numerical}, your conv2dBackward gives ${analytic} (L = Σ dout · conv2dForward(x, w, b), h = ${H})`,
+          expected: numerical,
+          got: analytic,
+        }
+      : null;
+  });
 
 /** The max-pooling rule stated directly: each window's gradient goes to its first maximum, row-major. */
 function routeToFirstMax({ x, dout, options: { size, stride } }: PoolCase): Tensor {

@@ -29,13 +29,18 @@ export function replayValue(checkId: string, replay: { seed: number; path?: stri
   return `${checkId}:${replay.seed}${replay.path ? `:${replay.path}` : ''}`;
 }
 
+/** The shell command that runs only this public check, on only this failing case. */
+export function replayCommand(checkId: string, replay: { seed: number; path?: string }): string {
+  return `REPLAY='${replayValue(checkId, replay)}' npx vitest run`;
+}
+
 /** How to run exactly this failing case again: a command for public checks, the seed for hidden ones. */
 function replayLines(checkId: string, visibility: string, replay: { seed: number; path?: string }): string[] {
   const fc = `{ seed: ${replay.seed}${replay.path ? `, path: ${JSON.stringify(replay.path)}` : ''} }`;
   if (visibility !== 'public') return [`  Replay (fast-check): ${fc}`];
   return [
     '  Replay just this case (add a console.log to your function and look):',
-    `    REPLAY='${replayValue(checkId, replay)}' npx vitest run`,
+    `    ${replayCommand(checkId, replay)}`,
     `  (fast-check: ${fc})`,
   ];
 }

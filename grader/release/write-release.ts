@@ -47,6 +47,8 @@ export interface ReleaseSummary {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templates');
 const TABLE_PATH = 'grader/release/data/recorded.json';
+/** `npm run studio`: its command, the child it forks and the page it bundles when it starts (their imports follow). */
+const STUDIO_ENTRIES = ['grader/studio/main.ts', 'grader/studio/grade-child.ts', 'grader/studio/page/main.ts'];
 
 /** Files generated for the release, replacing the instructor's versions. */
 function generated(config: GraderConfig, shipped: ReadonlySet<string>, stubs: readonly string[]): Map<string, string> {
@@ -109,7 +111,7 @@ function releasedPackageJson(root: string, packages: ReadonlySet<string>): strin
         description: 'Exercises on convolution and CNNs, with the public checks of the autograder',
         type: 'module',
         engines: { node: '>=20.0.0 <23' },
-        scripts: { test: 'vitest run', 'test:watch': 'vitest', grade: 'tsx grader/release/runtime/student-grade.ts', typecheck: 'tsc --noEmit' },
+        scripts: { test: 'vitest run', 'test:watch': 'vitest', grade: 'tsx grader/release/runtime/student-grade.ts', studio: 'tsx grader/studio/main.ts', typecheck: 'tsc --noEmit' },
         dependencies: pick([...packages, 'tsx'].filter((p) => !dev.has(p))),
         devDependencies: pick(dev),
       },
@@ -159,6 +161,9 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
       const { collectPictures } = await import('../outputs/html/pictures.js');
       const { inProcessSubmission } = await import('../run/in-process-submission.js');
       await collectPictures(inProcessSubmission('reference', REFERENCE as never), reference, { budgetMs: 60_000 });
+      // …and the studio's sliders on the handwritten 5 (grader/studio/slider-grid.ts).
+      const { sliderGrid } = await import('../studio/slider-grid.js');
+      for (const sample of sliderGrid()) await collectPictures(inProcessSubmission('reference', REFERENCE as never), reference, { samples: [sample], budgetMs: 60_000 });
     },
   });
   problems.push(...recorded.problems);
@@ -168,7 +173,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
 
   // 3. The files students get: the import closure of their entry points, plus the stubs.
   const exercises = readdirSync(path.join(root, 'exercises')).filter((f) => f.endsWith('.ts')).map((f) => `exercises/${f}`);
-  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/outputs/index.ts', TABLE_PATH, ...exercises];
+  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, TABLE_PATH, ...exercises];
   let closure;
   try {
     closure = importClosure(root, entries, overrides, refuseFile);

@@ -49,7 +49,9 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'release-'));
   summary = await writeRelease({ out: dir, config: await cliConfig(path.join(ROOT, 'grader.config.ts')) });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-}, 120_000);
+  // ~40 s of CPU (the reference and every catalogued mistake are recorded); far more wall clock
+  // on a loaded machine.
+}, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run release', () => {

@@ -4,6 +4,7 @@ import type { Reference } from '../../run/reference.js';
 import { formatNumber, formatValue } from '../../feedback/format-value.js';
 import { sampleDigit5, SAMPLE_DIGIT_SOURCE, testCard } from '../../../datasets/sample-images.js';
 import { FLOAT64, RESAMPLED, mismatch, type Tolerance } from '../../checks/support/compare.js';
+import { SAMPLE_SETTINGS, type SampleSettings } from './sample-settings.js';
 import { describeRange, isMatrix, matrixToPng, rangeOf, UNIT_RANGE, type DisplayRange } from './png.js';
 
 /** One image in the report, or why there is none. */
@@ -60,16 +61,18 @@ export interface CollectOptions {
   budgetMs?: number;
   /** Only these exercises' pictures (e.g. the exercises graded in this run); both by default. */
   exercises?: readonly ExerciseId[];
+  /** The images and settings to run the operations on; `defaultSamples()` by default. */
+  samples?: readonly PictureSample[];
 }
 
-interface Sample {
+/** An image and the settings the operations use on it (the studio's sliders change them). */
+export interface PictureSample extends SampleSettings {
   id: string;
   title: string;
   description: string;
   image: Matrix;
-  blurSize: number;
-  shift: [number, number];
 }
+type Sample = PictureSample;
 
 type Kind = 'unit' | 'signed' | 'magnitude';
 interface Output {
@@ -135,27 +138,33 @@ const OPERATIONS: Operation[] = [
   {
     exercise: 'augment',
     name: 'rotate',
-    args: (s) => [s.image, 30],
-    call: () => 'rotate(image, 30)',
-    reference: (ref, s) => ref.augment.rotate(s.image, 30),
-    outputs: whole('Rotate 30° (counter-clockwise)', 'unit'),
+    args: (s) => [s.image, s.degrees],
+    call: (s) => `rotate(image, ${s.degrees})`,
+    reference: (ref, s) => ref.augment.rotate(s.image, s.degrees),
+    outputs: whole('Rotate (counter-clockwise)', 'unit'),
     tolerance: RESAMPLED,
   },
   {
     exercise: 'augment',
     name: 'scale',
-    args: (s) => [s.image, 1.5],
-    call: () => 'scale(image, 1.5)',
-    reference: (ref, s) => ref.augment.scale(s.image, 1.5),
-    outputs: whole('Scale × 1.5', 'unit'),
+    args: (s) => [s.image, s.factor],
+    call: (s) => `scale(image, ${s.factor})`,
+    reference: (ref, s) => ref.augment.scale(s.image, s.factor),
+    outputs: whole('Scale', 'unit'),
     tolerance: RESAMPLED,
   },
 ];
 
-function samples(): Sample[] {
+const settings = (id: keyof typeof SAMPLE_SETTINGS): SampleSettings => {
+  const s = SAMPLE_SETTINGS[id];
+  return { ...s, shift: [s.shift[0], s.shift[1]] };
+};
+
+/** The report's two pictures and their settings. */
+export function defaultSamples(): PictureSample[] {
   return [
-    { id: 'digit', title: 'A handwritten 5', description: `${SAMPLE_DIGIT_SOURCE}, 28 × 28`, image: sampleDigit5(), blurSize: 3, shift: [4, 3] },
-    { id: 'test-card', title: 'Test card', description: 'stripes, checkerboard, ramp and disc, 64 × 64', image: testCard(64), blurSize: 5, shift: [8, 6] },
+    { id: 'digit', title: 'A handwritten 5', description: `${SAMPLE_DIGIT_SOURCE}, 28 × 28`, image: sampleDigit5(), ...settings('digit') },
+    { id: 'test-card', title: 'Test card', description: 'stripes, checkerboard, ramp and disc, 64 × 64', image: testCard(64), ...settings('test-card') },
   ];
 }
 
@@ -172,7 +181,7 @@ export async function collectPictures(submission: Submission, reference: Referen
   const started = performance.now();
   const budget = options.budgetMs ?? 8000;
   const broken = new Map<string, string>();
-  const list = samples();
+  const list = options.samples ?? defaultSamples();
   const jobs: Promise<void>[] = [];
   const sampleImages: SampleImage[] = list.map((s) => {
     const picture: Picture = { notes: [] };

@@ -7,8 +7,7 @@
 set -uo pipefail
 root="${PL_GRADE_ROOT:-/grade}"
 mkdir -p "${root}/results"
-cd "$(dirname "$(readlink -f "$0")")" || exit 0
-PL_GRADE_ROOT="${root}" ./node_modules/.bin/tsx grader/deploy/prairielearn-entrypoint.ts
+(cd "$(dirname "$(readlink -f "$0")")" && PL_GRADE_ROOT="${root}" ./node_modules/.bin/tsx grader/deploy/prairielearn-entrypoint.ts)
 status=$?
 if [ ! -s "${root}/results/results.json" ]; then
   message="The grader stopped before writing a result (exit code ${status}). It does not count as an attempt; please tell your instructor."

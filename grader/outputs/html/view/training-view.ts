@@ -93,17 +93,20 @@ export async function trainingView(t: TrainingReport): Promise<TrainingView> {
       outputShape: shapeText(l.outputShape),
       params: grouped(l.params),
     })),
-    sizeChart: safe(
-      logBarChart({
-        title: 'Parameters: your model beside famous ones (log scale)',
-        xLabel: 'trainable parameters (log scale: each grid line is ×1000)',
-        bars: [
-          { label: 'Your model', value: t.parameterCount, highlight: true, display: grouped(t.parameterCount) },
-          ...KNOWN_MODELS.map((m) => ({ label: m.name, value: m.parameters, display: m.display })),
-        ].sort((a, b) => a.value - b.value),
-      }),
-    ),
+    sizeChart: safe(modelSizeChart(t.parameterCount)),
   };
+}
+
+/** The student's parameter count beside famous models', on a log scale (report and studio). */
+export function modelSizeChart(parameterCount: number): string {
+  return logBarChart({
+    title: 'Parameters: your model beside famous ones (log scale)',
+    xLabel: 'trainable parameters (log scale: each grid line is ×1000)',
+    bars: [
+      { label: 'Your model', value: parameterCount, highlight: true, display: grouped(parameterCount) },
+      ...KNOWN_MODELS.map((m) => ({ label: m.name, value: m.parameters, display: m.display })),
+    ].sort((a, b) => a.value - b.value),
+  });
 }
 
 /** Rows are the true digit, columns the prediction; shading by the share of the row. */
@@ -141,7 +144,7 @@ function cellStyle(t: number, diagonal: boolean): string {
 }
 
 /** [null, 26, 26, 16] (or its JSON text, as training reports hold it) as "[batch, 26, 26, 16]". */
-function shapeText(shape: unknown): string {
+export function shapeText(shape: unknown): string {
   let value = shape;
   if (typeof shape === 'string') {
     try {

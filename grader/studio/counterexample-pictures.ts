@@ -1,0 +1,80 @@
+/**
+ * A failing check's counterexample drawn, with the report's picture helpers: images (number[][])
+ * as PNGs (input, expected, got, and |got − expected| as a heat map), 1D signals as a line chart of
+ * expected against got. Anything else stays the table or text the report's value view makes.
+ */
+import type { Counterexample } from '../checks/types.js';
+import { describeRange, isMatrix, matrixToPng, rangeOf, type DisplayRange } from '../outputs/html/png.js';
+import { lineChart } from '../outputs/html/svg/line-chart.js';
+import { formatNumber } from '../feedback/format-value.js';
+
+export interface DrawnImage {
+  label: string;
+  dataUri: string;
+  /** Rows × columns, and how values map to grey. */
+  caption: string;
+}
+
+export interface CounterexamplePictures {
+  images: DrawnImage[];
+  /** SVG charts as data URIs (shown with <img>, so nothing in them can run). */
+  charts: { label: string; dataUri: string }[];
+}
+
+const MAX_SIGNAL = 2000;
+
+export const svgDataUri = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+
+function signal(v: unknown): number[] | undefined {
+  return Array.isArray(v) && v.length >= 2 && v.length <= MAX_SIGNAL && v.every((x) => typeof x === 'number') ? v : undefined;
+}
+
+const image = (v: unknown): number[][] | undefined => (isMatrix(v, 256) && v.length * v[0].length >= 4 ? v : undefined);
+
+function rangeFor(values: number[]): DisplayRange {
+  return rangeOf(values.some((x) => x < 0) ? 'signed' : 'zero-to-max', values);
+}
+
+async function draw(label: string, m: number[][], range: DisplayRange): Promise<DrawnImage> {
+  const png = await matrixToPng(m, range, 120);
+  return { label, dataUri: png.dataUri, caption: `${m.length} × ${m[0].length}; ${describeRange(range)}` };
+}
+
+export async function counterexamplePictures(cx: Counterexample | undefined): Promise<CounterexamplePictures | undefined> {
+  if (!cx) return undefined;
+  const images: DrawnImage[] = [];
+  const charts: CounterexamplePictures['charts'] = [];
+  for (const [name, value] of Object.entries(cx.input)) {
+    const m = image(value);
+    if (m) images.push(await draw(name, m, rangeFor(m.flat())));
+  }
+  const expected = image(cx.expected);
+  const got = image(cx.got);
+  if (expected) {
+    const range = rangeFor(expected.flat());
+    images.push(await draw('expected', expected, range));
+    if (got) images.push(await draw('your code', got, range));
+    if (got && got.length === expected.length && got[0].length === expected[0].length) {
+      const diff = got.map((row, r) => row.map((v, c) => Math.abs(v - expected[r][c])));
+      const max = Math.max(...diff.flat().filter(Number.isFinite), 0);
+      const range = { kind: 'zero-to-max' as const, max: max > 0 ? max : 1 };
+      images.push({ ...(await draw('|yours − expected|', diff, range)), caption: `largest difference ${formatNumber(Number(max.toPrecision(3)))}; ${describeRange(range)}` });
+    }
+  }
+  const e = signal(cx.expected);
+  const g = signal(cx.got);
+  if (e || g) {
+    const series = [
+      ...(e ? [{ name: 'expected', points: e.map((y, i) => [i, y] as const), color: '#15803d', marker: 'circle' as const }] : []),
+      ...(g ? [{ name: 'your code', points: g.map((y, i) => [i, y] as const), color: '#b91c1c', marker: 'square' as const, dashed: true }] : []),
+    ];
+    charts.push({ label: 'expected and yours, entry by entry', dataUri: svgDataUri(lineChart({ title: 'Expected and your output', xLabel: 'index', yLabel: 'value', series, height: 260 })) });
+  }
+  const inputs = Object.entries(cx.input).filter(([, v]) => signal(v));
+  if (inputs.length > 0) {
+    const colors = ['#1d4ed8', '#c2410c', '#7c3aed'];
+    const series = inputs.map(([name, v], i) => ({ name, points: signal(v)!.map((y, k) => [k, y] as const), color: colors[i % colors.length], marker: 'diamond' as const }));
+    charts.push({ label: 'the inputs', dataUri: svgDataUri(lineChart({ title: 'The failing input', xLabel: 'index', yLabel: 'value', series, height: 260 })) });
+  }
+  return images.length || charts.length ? { images, charts } : undefined;
+}

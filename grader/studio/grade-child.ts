@@ -1,0 +1,133 @@
+/**
+ * The studio's child process: it runs the student's code, exactly as `npm test` does (in-process
+ * in a Node process of its own, against the same reference: solutions/ here, the recorded answers
+ * in a student release), so the studio's server never runs it. The server kills this process when
+ * a check outlives its time limit (an infinite loop) or a newer save makes the run pointless.
+ *
+ * It imports the grader first and says 'ready'; the student's files are imported only when a
+ * 'grade' message arrives, so a child started in advance sees the files as they are at that save.
+ */
+import path from 'node:path';
+import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { Submission } from '../core/submission.js';
+import { selectChecks } from '../checks/index.js';
+import type { Check } from '../checks/types.js';
+import type { ExerciseResult } from '../core/result.js';
+import { infoOf } from '../run/run-check.js';
+import { DEFAULT_CONFIG } from '../config/defaults.js';
+import { REFERENCE, type Reference } from '../run/reference.js';
+import { gradeSubmission } from '../run/grade-submission.js';
+import { inProcessSubmission } from '../run/in-process-submission.js';
+import { loadInProcess, type Modules } from '../run/load-in-process.js';
+import { collectPictures } from '../outputs/html/pictures.js';
+import type { FromChild, ToChild } from './protocol.js';
+import { modelSummary } from './model-summary.js';
+import { gradientErrors } from './gradient-errors.js';
+
+const send = (m: FromChild) => process.send?.(m);
+
+interface Opened {
+  modules: Modules;
+  /** Why a file could not be imported (a syntax error, a throw at the top level), by exercise. */
+  broken: Map<ExerciseId, string>;
+  /** The same modules as a Submission, for the pictures, the model summary and the gradients. */
+  submission: Submission;
+}
+
+/** The folder's exercise files, each imported on its own so that one broken file costs only its exercise. */
+async function open(folder: string): Promise<Opened> {
+  const modules: Modules = {};
+  const broken = new Map<ExerciseId, string>();
+  for (const exercise of EXERCISES) {
+    try {
+      Object.assign(modules, await loadInProcess(folder, [exercise]));
+    } catch (e) {
+      broken.set(exercise, `${path.basename(folder)}/${exercise}.ts could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return { modules, broken, submission: inProcessSubmission(path.basename(folder), modules) };
+}
+
+/** The files, imported once per child (so once per save). */
+let opened: Promise<Opened> | undefined;
+
+/** An exercise whose file does not load: each of its checks errs with the reason (as npm test's would). */
+function unloadable(exercise: ExerciseId, checks: readonly Check[], why: string): ExerciseResult {
+  return {
+    exercise,
+    score: 0,
+    maxScore: checks.reduce((s, c) => s + c.points, 0),
+    checks: checks.map((c) => ({ check: infoOf(c), status: 'errored', verdict: { status: 'errored', message: why }, score: 0, seconds: 0 })),
+  };
+}
+
+async function grade(folder: string, order: ExerciseId[]): Promise<void> {
+  const { modules, broken, submission } = await (opened ??= open(folder));
+  const checks = selectChecks(DEFAULT_CONFIG, { visibility: 'public' }).filter((c) => c.kind !== 'training');
+  for (const exercise of order) {
+    const own = checks.filter((c) => c.exercise === exercise);
+    if (own.length === 0) continue;
+    announce(exercise, own[0].id);
+    const why = broken.get(exercise);
+    if (why) {
+      send({ type: 'exercise', result: unloadable(exercise, own, why) });
+      continue;
+    }
+    // The one pipeline, as npm test runs it: in-process, the same reference and mistakes.
+    const result = await gradeSubmission(folder, DEFAULT_CONFIG, {
+      isolation: 'in-process',
+      modules,
+      checks: own,
+      label: path.basename(folder),
+      pictures: exercise === 'filters' || exercise === 'augment',
+      // gradeSubmission says when a check ends; the next one in `own` is the one starting.
+      onCheck: (r) => {
+        const next = own[own.findIndex((c) => c.id === r.check.id) + 1];
+        if (next) announce(exercise, next.id);
+      },
+    });
+    const model = exercise === 'cnn' ? await modelSummary(submission) : undefined;
+    const gradients = exercise === 'layers' ? await gradientErrors(submission) : undefined;
+    send({ type: 'exercise', result: result.exercises[0], pictures: result.pictures, model, gradients });
+  }
+  send({ type: 'graded' });
+}
+
+function announce(exercise: ExerciseId, checkId: string): void {
+  send({ type: 'check-start', exercise, checkId });
+}
+
+/**
+ * The reference, except that a call a student release has no recorded answer for (your own
+ * picture, a slider setting off the recorded grid) says so in words instead of blaming grader/.
+ */
+function explainedReference(): Reference {
+  const wrap = (module: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(module).map(([name, f]) => [
+        name,
+        typeof f !== 'function'
+          ? f
+          : (...args: unknown[]) => {
+              try {
+                return f(...args);
+              } catch (e) {
+                if (e instanceof Error && e.name === 'UnrecordedCall') throw new Error('not in the student release, which ships the reference’s answers for the built-in pictures only');
+                throw e;
+              }
+            },
+      ]),
+    );
+  return { ...REFERENCE, filters: wrap(REFERENCE.filters), augment: wrap(REFERENCE.augment) } as Reference;
+}
+
+process.on('message', async (m: ToChild) => {
+  if (m.type === 'grade') {
+    await grade(m.folder, m.order);
+  } else if (m.type === 'pictures') {
+    const { submission } = await (opened ??= open(m.folder));
+    const pictures = await collectPictures(submission, explainedReference(), { samples: m.samples, budgetMs: 4000 });
+    send({ type: 'pictures', id: m.id, pictures });
+  }
+});
+send({ type: 'ready' });

@@ -1,0 +1,29 @@
+/**
+ * The student's CNN as the grader would rebuild it (grader/ml/rebuild-model.ts): its layers and
+ * parameter count, for the studio's cnn view. Computed in the child, from the JSON topology.
+ */
+import type { Submission } from '../core/submission.js';
+import { DEFAULT_CONFIG } from '../config/defaults.js';
+import { shapeText } from '../outputs/html/view/training-view.js';
+
+export interface ModelSummary {
+  layers: { name: string; className: string; outputShape: string; params: number }[];
+  parameters?: number;
+  /** Why there is no summary (no buildModel yet, a refused model). */
+  unavailable?: string;
+}
+
+export async function modelSummary(submission: Submission): Promise<ModelSummary> {
+  const outcome = await submission.get('cnn', 'buildModel', []);
+  if (outcome.kind !== 'returned') return { layers: [], unavailable: 'message' in outcome ? outcome.message : outcome.kind };
+  const { rebuildModel } = await import('../ml/rebuild-model.js');
+  try {
+    const model = rebuildModel(outcome.value, DEFAULT_CONFIG.training.limits);
+    const layers = model.layers.map((l) => ({ name: l.name, className: l.getClassName(), outputShape: shapeText(l.outputShape), params: l.countParams() }));
+    const parameters = model.countParams();
+    model.dispose();
+    return { layers, parameters };
+  } catch (e) {
+    return { layers: [], unavailable: e instanceof Error ? e.message : String(e) };
+  }
+}

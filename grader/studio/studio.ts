@@ -1,0 +1,105 @@
+/**
+ * The studio as a function: watches the student's folder, re-runs the public checks on every
+ * save (debounced; a newer save abandons the run going on) and pushes each exercise's result to
+ * the open pages as soon as it is known, the saved exercise first.
+ */
+import path from 'node:path';
+import { watch } from 'chokidar';
+import { isExerciseId, type ExerciseId } from '../core/contract.js';
+import { Runner } from './runner.js';
+import { startServer, type Broadcast } from './server.js';
+import { studioExercise, type StudioExercise } from './studio-view.js';
+
+export interface StudioOptions {
+  /** The student's folder: exercises/. */
+  folder: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** A check running longer than this is stopped (default 10 s). */
+  checkTimeoutMs?: number;
+  /** Saves closer together than this are taken as one (default 60 ms). */
+  debounceMs?: number;
+}
+
+/** What the page shows above the exercises: is a run going on, and since which save. */
+export interface StudioStatus {
+  run: number;
+  running: boolean;
+  /** The exercise files saved that started this run ([] for the first run). */
+  saved: ExerciseId[];
+  /** When the save was noticed (ms since epoch). */
+  savedAt: number;
+  current?: { exercise: ExerciseId; checkId: string };
+  seconds?: number;
+}
+
+export interface Studio {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startStudio(o: StudioOptions): Promise<Studio> {
+  const folder = path.resolve(o.folder);
+  const views = new Map<ExerciseId, StudioExercise>();
+  let status: StudioStatus = { run: 0, running: false, saved: [], savedAt: Date.now() };
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const tell = (m: Broadcast) => server?.broadcast(m);
+  const setStatus = (s: Partial<StudioStatus>) => tell({ event: 'status', data: (status = { ...status, ...s }) });
+  let saved: ExerciseId[] = [];
+  let queue = Promise.resolve();
+  let savedAt = Date.now();
+
+  const runner = new Runner(
+    { folder, checkTimeoutMs: o.checkTimeoutMs ?? 10_000, pictureTimeoutMs: 15_000 },
+    {
+      runStart: (run) => setStatus({ run, running: true, saved, savedAt, current: undefined, seconds: undefined }),
+      checkStart: (run, exercise, checkId) => run === status.run && setStatus({ current: { exercise, checkId } }),
+      // Views are made in order (pictures take a moment to encode), so 'done' comes after the last one.
+      exercise: (run, result, extras) => {
+        queue = queue.then(async () => {
+          const view = await studioExercise(result, extras, run);
+          if (run !== status.run) return;
+          views.set(result.exercise, view);
+          tell({ event: 'exercise', data: view });
+        });
+      },
+      runEnd: (run, seconds) => {
+        queue = queue.then(() => void (run === status.run && setStatus({ running: false, current: undefined, seconds })));
+      },
+    },
+  );
+  runner.prepare();
+  server = await startServer({
+    port: o.port ?? 0,
+    runner,
+    snapshot: () => [{ event: 'status', data: status }, ...[...views.values()].map((v) => ({ event: 'exercise' as const, data: v }))],
+  });
+
+  const pending = new Set<ExerciseId>();
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(folder, { ignoreInitial: true, depth: 0 });
+  watcher.on('all', (_event, file) => {
+    const name = path.basename(file).replace(/\.(ts|js|mjs)$/, '');
+    if (!isExerciseId(name)) return;
+    pending.add(name);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      saved = [...pending];
+      savedAt = Date.now();
+      pending.clear();
+      void runner.grade(saved);
+    }, o.debounceMs ?? 60);
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  void runner.grade();
+
+  return {
+    url: server.url,
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+      runner.close();
+      await server?.close();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Helpers for driving the studio in a real browser: Debian's chromium through playwright-core, and
+ * a student folder made from solutions/ in which a test saves wrong and right versions of a file.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Why the browser tests cannot run here, or undefined when they can. */
+export function noBrowserReason(): string | undefined {
+  return existsSync(CHROMIUM) ? undefined : `no Chromium at ${CHROMIUM} (Debian: apt-get install -y chromium; or set CHROMIUM_PATH)`;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A fresh folder holding a copy of every solutions/ file: a student who got everything right. */
+export function studentFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'studio-exercises-'));
+  for (const f of readdirSync('solutions').filter((f) => f.endsWith('.ts'))) copyFileSync(path.join('solutions', f), path.join(dir, f));
+  return dir;
+}
+
+/** solutions/<exercise>.ts with `line` replaced (throws if the line is no longer there). */
+export function mutated(exercise: string, line: string, replacement: string): string {
+  const source = readFileSync(path.join('solutions', `${exercise}.ts`), 'utf8');
+  if (!source.includes(line)) throw new Error(`solutions/${exercise}.ts no longer has the line to mutate: ${line}`);
+  return source.replace(line, replacement);
+}
+
+export const correct = (exercise: string) => readFileSync(path.join('solutions', `${exercise}.ts`), 'utf8');
+
+/** convolve without the kernel flip: v slides over a as it is, a cross-correlation. */
+export const unflippedConvolve = () =>
+  mutated('convolution', 'const [long, short] = v.length > a.length ? [v, a] : [a, v];', 'const [long, short] = v.length > a.length ? [[...v].reverse(), a] : [a, [...v].reverse()];');
+/** blur that pads with zeros instead of mirroring the border. */
+export const zeroPaddedBlur = () => mutated('filters', "return convolve2d(image, boxKernel(size), { mode: 'same', boundary: 'symm' });", "return convolve2d(image, boxKernel(size), { mode: 'same', boundary: 'fill' });");
+
+export function save(folder: string, exercise: string, source: string): void {
+  writeFileSync(path.join(folder, `${exercise}.ts`), source);
+}
