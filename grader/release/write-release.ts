@@ -110,7 +110,7 @@ function releasedPackageJson(root: string, packages: ReadonlySet<string>): strin
         private: true,
         description: 'Exercises on convolution and CNNs, with the public checks of the autograder',
         type: 'module',
-        engines: { node: '>=20.0.0 <23' },
+        engines: own.engines, // the grader's own range: every maintained LTS
         scripts: { test: 'vitest run', 'test:watch': 'vitest', grade: 'tsx grader/release/runtime/student-grade.ts', studio: 'tsx grader/studio/main.ts', typecheck: 'tsc --noEmit' },
         dependencies: pick([...packages, 'tsx'].filter((p) => !dev.has(p))),
         devDependencies: pick(dev),
