@@ -5,7 +5,11 @@ import type { ExerciseId } from './contract.js';
  * only a fault of the grader itself throws.
  */
 export type CallOutcome =
-  /** `mutated` is true when the call changed one of its arguments (the contract forbids it). */
+  /**
+   * `mutated` is true when the call changed one of its arguments (the contract forbids it). It is
+   * decided on the grader's side of any boundary, by comparing what was sent with the arguments'
+   * state after the call (argumentsChanged); it is absent when the export was read, not called.
+   */
   | { kind: 'returned'; value: unknown; mutated?: boolean }
   /**
    * The student's code threw; `message` is already capped and stripped of control characters.

@@ -11,7 +11,7 @@ interface Resampling {
   nearest?: boolean;
   /** Points outside the image take the nearest edge pixel instead of fill. */
   clamp?: boolean;
-  /** Source points on the last row or column count as outside (the x0 + 1 < w test). */
+  /** Source points on the last row or column count as outside (the test floor(x) + 1 < w). */
   edgeAsFill?: boolean;
   /** Each interpolated value rounded to a whole number. */
   rounded?: boolean;
@@ -37,13 +37,13 @@ function resample(image: Matrix, fill: number, source: (x: number, y: number) =>
   const ocx = o.size ? (ow - 1) / 2 : cx;
   const ocy = o.size ? (oh - 1) / 2 : cy;
   const eps = 1e-9;
-  const last = o.edgeAsFill ? 1 : 0;
   return Array.from({ length: oh }, (_, r) =>
     Array.from({ length: ow }, (_, c) => {
       const [u, v] = source(c - ocx, r - ocy);
       const x = cx + u;
       const y = cy + v;
-      if (!o.clamp && !(x >= -eps && x <= w - 1 - last + eps && y >= -eps && y <= h - 1 - last + eps)) return fill;
+      if (!o.clamp && !(x >= -eps && x <= w - 1 + eps && y >= -eps && y <= h - 1 + eps)) return fill;
+      if (o.edgeAsFill && !(x < w - 1 && y < h - 1)) return fill;
       const xc = Math.min(Math.max(x, 0), w - 1);
       const yc = Math.min(Math.max(y, 0), h - 1);
       if (o.nearest) return image[Math.round(yc)][Math.round(xc)];
@@ -67,14 +67,14 @@ function rotatedCanvas(h: number, w: number, degrees: number): [number, number] 
   return [Math.round(h * cos + w * sin - 1e-9), Math.round(w * cos + h * sin - 1e-9)];
 }
 
-/** Every value a whole number within 1 of the interpolated one (rounded, floored or truncated), or clamped to 0…255. */
+/** Every value the predicted one (fill) or a whole number within 1 of it (rounded, floored or truncated), or clamped to 0…255. */
 function roundedValues(got: unknown, predicted: unknown): boolean {
   const g = got as Matrix;
   const p = predicted as Matrix;
   if (!Array.isArray(g) || !Array.isArray(p) || g.length !== p.length) return false;
   return p.every((row, r) => Array.isArray(g[r]) && g[r].length === row.length && row.every((exact, c) => {
     const v = g[r][c];
-    return Number.isInteger(v) && (Math.abs(v - exact) <= 1 || (v === 0 && exact < 0) || (v === 255 && exact > 255));
+    return Math.abs(v - exact) <= 1e-9 || (Number.isInteger(v) && (Math.abs(v - exact) <= 1 || (v === 0 && exact < 0) || (v === 255 && exact > 255)));
   }));
 }
 
@@ -208,17 +208,19 @@ export const augmentMistakes = defineMistakes('augment', [
     explanation: 'Math.cos and Math.sin take radians: convert the angle first (degrees × π / 180).',
     apply: (ref) => ({ rotate: (image: Matrix, degrees: number, fill = 0) => (ref.augment.rotate(image, degrees, fill), ref.augment.rotate(image, (degrees * 180) / Math.PI, fill)) }),
   },
+
+
   {
-    id: 'rotate-nearest',
-    title: 'Rotation by nearest neighbour',
-    explanation: 'Your rotate takes the nearest pixel to each source point; interpolate bilinearly between the four pixels around it (weights 1 − fx, fx and 1 − fy, fy).',
-    apply: (ref) => ({ rotate: rotateWith(ref, { nearest: true }) }),
+    id: 'interpolation-nearest',
+    title: 'Nearest neighbour instead of bilinear interpolation',
+    explanation: 'Your rotate or scale takes the nearest pixel to each source point; interpolate bilinearly between the four pixels around it (weights 1 − fx, fx and 1 − fy, fy).',
+    apply: (ref) => ({ rotate: rotateWith(ref, { nearest: true }), scale: scaleWith(ref, { nearest: true }) }),
   },
   {
-    id: 'rotate-wrong-centre',
-    title: 'Rotation about (w/2, h/2)',
-    explanation: 'Your rotate turns about (w/2, h/2), half a pixel off: the pixels are at 0 … w − 1, so the centre of the image is ((w − 1)/2, (h − 1)/2).',
-    apply: (ref) => ({ rotate: rotateWith(ref, { halfCentre: true }) }),
+    id: 'wrong-centre',
+    title: 'Turning or zooming about (w/2, h/2)',
+    explanation: 'Your rotate or scale works about (w/2, h/2), half a pixel off: the pixels are at 0 … w − 1, so the centre of the image is ((w − 1)/2, (h − 1)/2).',
+    apply: (ref) => ({ rotate: rotateWith(ref, { halfCentre: true }), scale: scaleWith(ref, { halfCentre: true }) }),
   },
   {
     id: 'rotate-outside-clamped',
@@ -233,16 +235,6 @@ export const augmentMistakes = defineMistakes('augment', [
       'Your scale makes the content smaller for a factor above 1. With inverse mapping, the output pixel at distance d from the centre comes from distance d / factor in the input, not d × factor.',
     apply: (ref) => ({ scale: (image: Matrix, factor: number, fill = 0) => (ref.augment.scale(image, factor, fill), ref.augment.scale(image, 1 / factor, fill)) }),
   },
-  {
-    id: 'scale-nearest',
-    title: 'Scaling by nearest neighbour',
-    explanation: 'Your scale takes the nearest pixel to each source point; interpolate bilinearly between the four pixels around it.',
-    apply: (ref) => ({ scale: scaleWith(ref, { nearest: true }) }),
-  },
-  {
-    id: 'scale-wrong-centre',
-    title: 'Scaling about (w/2, h/2)',
-    explanation: 'Your scale zooms about (w/2, h/2), half a pixel off: the centre of the image is ((w − 1)/2, (h − 1)/2).',
-    apply: (ref) => ({ scale: scaleWith(ref, { halfCentre: true }) }),
-  },
+
+
 ]);

@@ -24,7 +24,11 @@ export const convolutionMistakes = defineMistakes('convolution', [
     title: 'No flip: a cross-correlation',
     explanation: 'Your convolve matches a cross-correlation: the kernel slides over the signal without being flipped first. Did you flip the kernel (v[m − 1 − j])?',
     apply: (ref) => {
-      const convolve = (a: number[], v: number[], mode: Mode = 'full') => ref.convolution.convolve(a, [...v].reverse(), mode);
+      // As students write it: the longer sequence first (numpy's swap), then the shorter one slid unflipped.
+      const convolve = (a: number[], v: number[], mode: Mode = 'full') => {
+        const [long, short] = v.length > a.length ? [v, a] : [a, v];
+        return ref.convolution.convolve(long, [...short].reverse(), mode);
+      };
       return { convolve, smooth: (s: number[], k: number[]) => convolve(s, k, 'same') };
     },
   },

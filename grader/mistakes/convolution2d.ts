@@ -41,7 +41,13 @@ export const convolution2dMistakes = defineMistakes('convolution2d', [
     title: 'No flip: a cross-correlation',
     explanation:
       'Your convolve2d matches a cross-correlation: the kernel slides over the image without being flipped first. A convolution reads the kernel backwards in both directions (kernel[kh − 1 − j][kw − 1 − k]); correlate2d is the one without the flip.',
-    apply: (ref) => ({ convolve2d: (image: Matrix, kernel: Matrix, options?: Conv2dOptions) => ref.convolution2d.convolve2d(image, flip(kernel), options) }),
+    // As students write it: a larger kernel in 'valid' is swapped with the image, then slid unflipped.
+    apply: (ref) => ({
+      convolve2d: (image: Matrix, kernel: Matrix, options?: Conv2dOptions) =>
+        options?.mode === 'valid' && !contains(image, kernel) && contains(kernel, image)
+          ? (ref.convolution2d.convolve2d(image, kernel, options), ref.convolution2d.correlate2d(kernel, image, { mode: 'valid' }))
+          : ref.convolution2d.convolve2d(image, flip(kernel), options),
+    }),
   },
   {
     id: 'even-kernel-centre',

@@ -1,5 +1,11 @@
+import { types } from 'node:util';
 import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
+import { argumentsChanged } from '../core/arguments-changed.js';
+import { describeNonPlain } from '../core/plain-data.js';
+
+/** What may come back is plain data, as across the sandbox's boundary; no size limit for trusted code. */
+const PLAIN = { maxNumbers: Infinity, maxStringChars: Infinity, maxDepth: 200 };
 
 type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 
@@ -22,7 +28,9 @@ export function inProcessSubmission(label: string, modules: Modules): Submission
         const given = structuredClone(args);
         const value = await exported(...(exercise === 'cnn' && name === 'buildModel' ? [await import('@tensorflow/tfjs')] : given));
         const returned = exercise === 'cnn' && name === 'buildModel' ? modelTopology(value) : value;
-        return { kind: 'returned', value: returned, mutated: !sameJson(given, args) };
+        const problem = describeNonPlain(returned, PLAIN, isProxy);
+        if (problem) return { kind: 'threw', message: `returned a value that is not plain data: ${problem}` };
+        return { kind: 'returned', value: returned, mutated: argumentsChanged(args, given) };
       } catch (e) {
         return e instanceof Error ? { kind: 'threw', message: e.message, isError: true } : { kind: 'threw', message: `threw a value that is not an Error: ${String(e)}` };
       }
@@ -31,14 +39,11 @@ export function inProcessSubmission(label: string, modules: Modules): Submission
   };
 }
 
+const isProxy = (v: object) => types.isProxy(v);
+
 /** A CNN crosses any boundary only as its JSON topology. */
 function modelTopology(model: unknown): unknown {
   const toJSON = (model as { toJSON?: (a: null, b: boolean) => unknown })?.toJSON;
   if (typeof toJSON !== 'function') throw new Error('buildModel did not return a tf.LayersModel');
   return toJSON.call(model, null, false);
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v)) ===
-    JSON.stringify(b, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float32Array) : v));
 }

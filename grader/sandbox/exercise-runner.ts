@@ -7,7 +7,8 @@ import type { CallOutcome } from '../core/submission.js';
 import { ChildHandle, type ExitInfo, type Received } from './child-handle.js';
 import type { LaunchPlan } from './launch.js';
 import { TRANSFER_LIMITS, STARTUP_TIMEOUT_MS } from './options.js';
-import { describeNonPlain } from './plain-data.js';
+import { describeNonPlain } from '../core/plain-data.js';
+import { argumentsChanged } from '../core/arguments-changed.js';
 import { OutputBuffer, sanitizeText } from './sanitize.js';
 
 export interface RunnerSettings {
@@ -79,7 +80,7 @@ export class ExerciseRunner {
           ? { kind: 'threw', message: `returned a value larger than the limit (${clean(r.message)})` }
           : { kind: 'crashed', message: `the process running your code sent something the grader could not read: ${clean(r.message)}` };
       case 'message': {
-        const outcome = checkReply(r.message, id);
+        const outcome = checkReply(r.message, id, args);
         if (outcome === null) {
           this.discard(child);
           return { kind: 'crashed', message: 'the process running your code sent a message the grader did not expect' };
@@ -150,8 +151,13 @@ function clean(s: string): string {
   return t === '' ? '(no message)' : t;
 }
 
-/** The child's reply to call `id`, validated, or null when it is not a reply to that call. */
-function checkReply(message: unknown, id: number): CallOutcome | null {
+/**
+ * The child's reply to call `id` (made with `sent`), validated, or null when it is not a reply to
+ * that call. Whether the call changed its arguments is decided here, from the arguments' state the
+ * child sends back: the child runs student code, so no verdict of its own is taken. An `after`
+ * that is missing, malformed or not plain data counts as changed.
+ */
+function checkReply(message: unknown, id: number, sent: unknown[] | undefined): CallOutcome | null {
   if (typeof message !== 'object' || message === null || Object.getPrototypeOf(message) !== Object.prototype) return null;
   const m = message as { id?: unknown; outcome?: unknown };
   if (m.id !== id || typeof m.outcome !== 'object' || m.outcome === null) return null;
@@ -159,7 +165,11 @@ function checkReply(message: unknown, id: number): CallOutcome | null {
   switch (o.kind) {
     case 'returned': {
       const problem = describeNonPlain(o.value, TRANSFER_LIMITS);
-      return problem ? { kind: 'threw', message: `returned a value that is not plain data: ${problem}` } : { kind: 'returned', value: o.value };
+      if (problem) return { kind: 'threw', message: `returned a value that is not plain data: ${problem}` };
+      if (sent === undefined) return { kind: 'returned', value: o.value };
+      const after = (o as { after?: unknown }).after;
+      const readable = Array.isArray(after) && describeNonPlain(after, TRANSFER_LIMITS) === null;
+      return { kind: 'returned', value: o.value, mutated: !readable || argumentsChanged(sent, after) };
     }
     case 'threw':
       return { kind: 'threw', message: clean(typeof o.message === 'string' ? o.message : ''), ...((o as { isError?: unknown }).isError === true ? { isError: true } : {}) };

@@ -23,9 +23,16 @@ export interface CallRequest {
   args?: unknown[];
 }
 
+/**
+ * A call's outcome as the child reports it. `after` is the call's arguments as they were when it
+ * returned (plain data; null when they no longer are): the grader compares them with what it
+ * sent and decides `mutated` itself (exercise-runner.ts), never taking the child's word for it.
+ */
+export type ChildOutcome = Exclude<CallOutcome, { kind: 'returned' }> | { kind: 'returned'; value: unknown; after?: unknown[] | null };
+
 /** Child → grader. Untrusted: the grader validates every field. */
 export type ChildMessage =
-  | { id: number; outcome: CallOutcome }
+  | { id: number; outcome: ChildOutcome }
   | { event: 'started' }
   | { event: 'loaded' }
   | { event: 'load-failed'; message: string }

@@ -1,6 +1,6 @@
 import { types } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { describeNonPlain } from '../../grader/sandbox/plain-data.js';
+import { describeNonPlain } from '../../grader/core/plain-data.js';
 
 const limits = { maxNumbers: 100, maxStringChars: 50, maxDepth: 5 };
 const check = (v: unknown) => describeNonPlain(v, limits, types.isProxy);

@@ -8,9 +8,8 @@ import { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { types } from 'node:util';
 import { encodeFrame, FrameDecoder } from '../framing.js';
-import { describeNonPlain } from '../plain-data.js';
-import type { CallOutcome } from '../../core/submission.js';
-import type { CallRequest, ChildConfig, ChildMessage } from '../protocol.js';
+import { describeNonPlain } from '../../core/plain-data.js';
+import type { CallRequest, ChildConfig, ChildMessage, ChildOutcome } from '../protocol.js';
 
 // Captured before student code runs.
 const isProxy = types.isProxy;
@@ -85,7 +84,7 @@ async function loadTf(): Promise<TfLike> {
   return tf;
 }
 
-async function answer(req: CallRequest): Promise<CallOutcome> {
+async function answer(req: CallRequest): Promise<ChildOutcome> {
   const { name, args } = req;
   if (!hasOwn.call(ns, name)) return { kind: 'missing', message: `${config.sourceName} does not export '${name}'` };
   const exported = ns[name];
@@ -116,7 +115,15 @@ async function answer(req: CallRequest): Promise<CallOutcome> {
     problem = `reading it threw (${describeError(e)})`;
   }
   if (problem) return { kind: 'threw', message: `returned a value that is not plain data: ${problem}` };
-  return { kind: 'returned', value };
+  if (args === undefined) return { kind: 'returned', value };
+  // The arguments as the call left them, for the grader to compare with what it sent.
+  let after: unknown[] | null;
+  try {
+    after = describeNonPlain(args, config, isProxy) === null ? args : null;
+  } catch {
+    after = null;
+  }
+  return { kind: 'returned', value, after };
 }
 
 const decoder = new FrameDecoder(config.maxFrameBytes);
