@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { MachineLacks } from '../core/machine-lacks.js';
-import { useThreadedWasm } from './threaded-wasm.js';
 import { trainingThreads } from './threads.js';
 import { registerWasmGradients } from './wasm-kernels/index.js';
 
@@ -39,6 +38,9 @@ const loaders: Record<Exclude<BackendPreference, 'auto'>, Loader> = {
     const wanted = trainingThreads();
     let fellBack = '';
     if (wanted.threads > 1) {
+      // Loaded here, not at the top: importing tfjs-backend-wasm registers it as tfjs's default
+      // backend, and an async default breaks every tensor made before initBackend.
+      const { useThreadedWasm } = await import('./threaded-wasm.js');
       const undo = useThreadedWasm(wanted.threads);
       if (!(await tf.setBackend('wasm').catch(() => false))) {
         undo();
