@@ -10,7 +10,7 @@ describe.each(modes)('honest submission, mode %s', (mode) => {
   it('answers calls and reads, keeps NaN/Infinity/-0 and Float64Array, reports missing exports', async () => {
     await withSubmission(fixture('honest-multifile'), { ...QUICK, mode }, async (s) => {
       expect(s.sandbox.mode).toBe(mode);
-      expect(await s.get('convolution', 'convolve', [[1, 2, 3], [0, 1, 0.5]])).toEqual({ kind: 'returned', value: [0, 1, 2.5, 4, 1.5] });
+      expect(await s.get('convolution', 'convolve', [[1, 2, 3], [0, 1, 0.5]])).toEqual({ kind: 'returned', value: [0, 1, 2.5, 4, 1.5], mutated: false });
       const special = await s.get('convolution', 'binomialKernel', [7]);
       expect(special.kind).toBe('returned');
       const v = (special as { value: number[] }).value;
@@ -27,7 +27,7 @@ describe.each(modes)('honest submission, mode %s', (mode) => {
     await withSubmission(fixture('honest-multifile'), { ...QUICK, mode }, async (s) => {
       const calls = Array.from({ length: 50 }, (_, i) => s.get('convolution', 'movingAverageKernel', [1 + (i % 5)]));
       const results = await Promise.all(calls);
-      results.forEach((r, i) => expect(r).toEqual({ kind: 'returned', value: new Array(1 + (i % 5)).fill(1 / (1 + (i % 5))) }));
+      results.forEach((r, i) => expect(r).toEqual({ kind: 'returned', value: new Array(1 + (i % 5)).fill(1 / (1 + (i % 5))), mutated: false }));
     });
   });
 });
@@ -59,7 +59,7 @@ describe('lifecycle', () => {
 
   it('files named like the grader\'s runtime cannot replace it', async () => {
     await withSubmission(fixture('shadow-runtime'), { ...QUICK, mode: 'node' }, async (s) => {
-      expect(await s.get('convolution', 'movingAverageKernel', [2])).toEqual({ kind: 'returned', value: [0.5, 0.5] });
+      expect(await s.get('convolution', 'movingAverageKernel', [2])).toEqual({ kind: 'returned', value: [0.5, 0.5], mutated: false });
     });
   });
 
