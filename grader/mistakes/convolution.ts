@@ -33,6 +33,16 @@ export const convolutionMistakes = defineMistakes('convolution', [
     },
   },
   {
+    id: 'no-flip-correlate',
+    title: 'No flip: a cross-correlation',
+    explanation: 'Your convolve matches a cross-correlation (numpy.correlate): the kernel slides over the signal without being flipped first. Did you flip the kernel (v[m − 1 − j])?',
+    apply: (ref) => {
+      // The other way students write it: v reversed (or indexed from its end) whatever the lengths, as numpy.correlate(a, v).
+      const convolve = (a: number[], v: number[], mode: Mode = 'full') => ref.convolution.convolve(a, [...v].reverse(), mode);
+      return { convolve, smooth: (s: number[], k: number[]) => convolve(s, k, 'same') };
+    },
+  },
+  {
     id: 'even-kernel-centre',
     title: "Wrong centre for even kernels in 'same'",
     explanation: "With an even kernel there is no middle sample; numpy's 'same' keeps the values of 'full' starting at (m − 1) // 2. Yours starts one later (m // 2).",
