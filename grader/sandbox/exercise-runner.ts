@@ -70,7 +70,8 @@ export class ExerciseRunner {
     switch (r.type) {
       case 'timeout':
         this.discard(child);
-        return { kind: 'timeout', ms: Math.round(limit) };
+        // When what ran out was the exercise's budget (not the call's own limit), say the budget.
+        return { kind: 'timeout', ms: limit < this.s.callTimeoutMs ? this.s.budgetMs : Math.round(limit) };
       case 'gone':
         this.discard(child);
         return { kind: 'crashed', message: crashMessage(r.exit) };
