@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { MachineLacks } from '../core/machine-lacks.js';
 import { trainingThreads } from './threads.js';
+import { loadSimdKernels } from './wasm-kernels/simd-module.js';
 import { registerWasmGradients } from './wasm-kernels/index.js';
 
 export type BackendPreference = 'auto' | 'node' | 'wasm' | 'cpu';
@@ -48,6 +50,7 @@ const loaders: Record<Exclude<BackendPreference, 'auto'>, Loader> = {
       }
     }
     if (tf.getBackend() !== 'wasm' && !(await tf.setBackend('wasm'))) throw new Error("backend 'wasm' failed to initialise");
+    await loadSimdKernels(tf.backend() as BackendWasm);
     registerWasmGradients();
     const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
     const count = wasm.getThreadsCount();

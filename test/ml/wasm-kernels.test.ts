@@ -28,10 +28,10 @@ async function compare(kernel: string, inputs: Record<string, { shape: number[];
 }
 
 /** A random convolution: x [N,H,W,C], filter [KH,KW,C,F], and dy of the output's shape. */
-function convolution({ stride, pad, seed }: Case, depthwise = false, channels: [number, number] = [1, 4]) {
+function convolution({ stride, pad, seed }: Case, depthwise = false, channels: [number, number] = [1, 4], filters: [number, number] = [1, 3]) {
   const random = seededRandom(seed);
   const [n, h, w, c] = [int(random, 1, 3), int(random, 4, 9), int(random, 4, 9), int(random, ...channels)];
-  const filterShape: [number, number, number, number] = [int(random, 1, Math.min(4, h)), int(random, 1, Math.min(4, w)), c, int(random, 1, 3)];
+  const filterShape: [number, number, number, number] = [int(random, 1, Math.min(4, h)), int(random, 1, Math.min(4, w)), c, int(random, ...filters)];
   const xShape: [number, number, number, number] = [n, h, w, c];
   const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, stride, 1, pad, undefined, depthwise);
   const tensor = (shape: number[]) => ({ shape, data: values(shape.reduce((a, b) => a * b, 1), random) });
@@ -39,7 +39,8 @@ function convolution({ stride, pad, seed }: Case, depthwise = false, channels: [
 }
 
 describe('wasm gradient kernels agree with cpu to 1e-4', () => {
-  // Up to 4 input channels it is a product of patches; from 5 on, a convolution.
+  // The SIMD kernel works in tiles of 4 channels × 8 filters, then 1 × 8, then single floats:
+  // these shapes reach each kind of tile, alone and together.
   it.each(cases)('Conv2DBackpropFilter, few channels, %s', async (c) => {
     const { x, dy, filterShape } = convolution(c);
     expect(await compare('Conv2DBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape })).toBeLessThan(1e-4);
@@ -47,6 +48,11 @@ describe('wasm gradient kernels agree with cpu to 1e-4', () => {
 
   it.each(cases)('Conv2DBackpropFilter, many channels, %s', async (c) => {
     const { x, dy, filterShape } = convolution(c, false, [5, 8]);
+    expect(await compare('Conv2DBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('Conv2DBackpropFilter, many channels and filters, %s', async (c) => {
+    const { x, dy, filterShape } = convolution(c, false, [1, 13], [7, 20]);
     expect(await compare('Conv2DBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape })).toBeLessThan(1e-4);
   });
 
@@ -68,7 +74,8 @@ describe('wasm gradient kernels agree with cpu to 1e-4', () => {
   // Half the cases have many ties (values 0, 1, 2, as after a ReLU): the first maximum wins.
   it.each(cases)('MaxPoolGrad, %s', async (c) => {
     const random = seededRandom(c.seed);
-    const [n, h, w, ch] = [int(random, 1, 3), int(random, 3, 9), int(random, 3, 9), int(random, 1, 4)];
+    // Four channels at a time, then one at a time: up to 9 reaches both.
+    const [n, h, w, ch] = [int(random, 1, 3), int(random, 3, 9), int(random, 3, 9), int(random, 1, 9)];
     const size = int(random, 2, 3);
     const ties = c.seed % 2 === 0;
     const input = { shape: [n, h, w, ch], data: values(n * h * w * ch, random).map((v) => (ties ? Math.round(v + 1) : v)) };
@@ -95,6 +102,8 @@ describe('Sum on wasm agrees with cpu', () => {
     [[7, 5, 4, 3], [0, 1, 2], false],
     [[7, 5, 4, 3], [2, 0, 1], true],
     [[50, 9], [0], false],
+    [[3, 50, 9], [0, 1], false], // rows past a block of 64, channels past a vector of 4
+    [[1000, 32], [0], false],
     [[7, 5, 4, 3], [1, 2], false],
     [[7, 5, 4, 3], [3], true],
     [[6, 4], [-1], false],

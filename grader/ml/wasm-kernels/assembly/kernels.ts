@@ -1,0 +1,187 @@
+// AssemblyScript, compiled by ../simd-module.ts into a module that imports tfjs-backend-wasm's own
+// memory: every pointer below is a byte offset into tfjs's heap, where the tensors already live.
+// The module allocates nothing and has no static data, so instantiating it writes nothing there;
+// scratch space, when a kernel needs it, is a tensor the caller allocated.
+
+/**
+ * out[c] = Σ_r x[r, c] for an [rows, channels] float32 matrix (a bias's gradient: dy summed over
+ * every axis but the channels). Partial sums of up to 64 rows in float32, added into `totals`
+ * (channels float64s of scratch), keep the error near float64's at float32's speed.
+ */
+export function sumRows(x: usize, rows: i32, channels: i32, out: usize, totals: usize): void {
+  memory.fill(totals, 0, <usize>channels << 3);
+  const rowBytes = <usize>channels << 2;
+  const vectorBytes = rowBytes & ~15;
+  for (let from = 0; from < rows; from += 64) {
+    const to = min(rows, from + 64);
+    memory.fill(out, 0, rowBytes);
+    for (let r = from; r < to; r++) {
+      const row = x + <usize>r * rowBytes;
+      let c: usize = 0;
+      for (; c < vectorBytes; c += 16) v128.store(out + c, f32x4.add(v128.load(out + c), v128.load(row + c)));
+      for (; c < rowBytes; c += 4) store<f32>(out + c, load<f32>(out + c) + load<f32>(row + c));
+    }
+    for (let c: usize = 0; c < <usize>channels; c++) {
+      store<f64>(totals + (c << 3), load<f64>(totals + (c << 3)) + <f64>load<f32>(out + (c << 2)));
+    }
+  }
+  for (let c: usize = 0; c < <usize>channels; c++) store<f32>(out + (c << 2), <f32>load<f64>(totals + (c << 3)));
+}
+
+/**
+ * dW[kh, kw, c, f] = Σ_{n, oh, ow} x[n, oh·sh + kh − top, ow·sw + kw − left, c] · dy[n, oh, ow, f]
+ * (NHWC x and dy, dW as [KH, KW, C, F]): a convolution's filter gradient. For each output row and
+ * tap, the valid output columns are one run, accumulated in register tiles of 4 channels × 8
+ * filters (1 channel × 8 filters, then single floats, at the edges).
+ */
+export function conv2dBackpropFilter(
+  x: usize, dy: usize, dw: usize,
+  batch: i32, inHeight: i32, inWidth: i32, channels: i32,
+  outHeight: i32, outWidth: i32, filters: i32,
+  filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32, top: i32, left: i32,
+): void {
+  const tapBytes = <usize>channels * <usize>filters << 2;
+  memory.fill(dw, 0, <usize>(filterHeight * filterWidth) * tapBytes);
+  const xPixel = <usize>channels << 2;
+  const dyPixel = <usize>filters << 2;
+  for (let n = 0; n < batch; n++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      const dyRow = dy + <usize>((n * outHeight + oh) * outWidth) * dyPixel;
+      for (let kh = 0; kh < filterHeight; kh++) {
+        const h = oh * strideHeight + kh - top;
+        if (h < 0 || h >= inHeight) continue;
+        const xRow = x + <usize>((n * inHeight + h) * inWidth) * xPixel;
+        for (let kw = 0; kw < filterWidth; kw++) {
+          // Output columns whose tap lands inside the input row: [owFrom, owTo).
+          const last = inWidth - 1 + left - kw;
+          if (last < 0) continue;
+          const owFrom = max(0, (left - kw + strideWidth - 1) / strideWidth);
+          const owTo = min(outWidth, last / strideWidth + 1);
+          if (owFrom >= owTo) continue;
+          accumulateTap(
+            dw + <usize>(kh * filterWidth + kw) * tapBytes,
+            xRow + <usize>(owFrom * strideWidth + kw - left) * xPixel, <usize>strideWidth * xPixel,
+            dyRow + <usize>owFrom * dyPixel, dyPixel,
+            owTo - owFrom, channels, filters,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** tap[c, f] += Σ_i x[i][c] · dy[i][f] over `count` pixels, `xStep` and `dyStep` bytes apart. */
+function accumulateTap(tap: usize, x: usize, xStep: usize, dy: usize, dyStep: usize, count: i32, channels: i32, filters: i32): void {
+  const rowBytes = <usize>filters << 2;
+  const wide = filters & ~7;
+  let c = 0;
+  for (; c + 4 <= channels; c += 4) {
+    for (let f = 0; f < wide; f += 8) tile4x8(tap + <usize>c * rowBytes + (<usize>f << 2), rowBytes, x + (<usize>c << 2), xStep, dy + (<usize>f << 2), dyStep, count);
+  }
+  for (; c < channels; c++) {
+    for (let f = 0; f < wide; f += 8) tile1x8(tap + <usize>c * rowBytes + (<usize>f << 2), x + (<usize>c << 2), xStep, dy + (<usize>f << 2), dyStep, count);
+  }
+  for (let f = wide; f < filters; f++) {
+    for (c = 0; c < channels; c++) {
+      let sum: f32 = 0;
+      for (let i = 0; i < count; i++) sum += load<f32>(x + <usize>i * xStep + (<usize>c << 2)) * load<f32>(dy + <usize>i * dyStep + (<usize>f << 2));
+      const at = tap + <usize>c * rowBytes + (<usize>f << 2);
+      store<f32>(at, load<f32>(at) + sum);
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline
+function tile4x8(out: usize, rowBytes: usize, x: usize, xStep: usize, dy: usize, dyStep: usize, count: i32): void {
+  let a0 = v128.load(out), b0 = v128.load(out, 16);
+  let a1 = v128.load(out + rowBytes), b1 = v128.load(out + rowBytes, 16);
+  let a2 = v128.load(out + 2 * rowBytes), b2 = v128.load(out + 2 * rowBytes, 16);
+  let a3 = v128.load(out + 3 * rowBytes), b3 = v128.load(out + 3 * rowBytes, 16);
+  for (let i = 0; i < count; i++) {
+    const lo = v128.load(dy), hi = v128.load(dy, 16);
+    let s = v128.load32_splat(x);
+    a0 = f32x4.add(a0, f32x4.mul(s, lo)); b0 = f32x4.add(b0, f32x4.mul(s, hi));
+    s = v128.load32_splat(x, 4);
+    a1 = f32x4.add(a1, f32x4.mul(s, lo)); b1 = f32x4.add(b1, f32x4.mul(s, hi));
+    s = v128.load32_splat(x, 8);
+    a2 = f32x4.add(a2, f32x4.mul(s, lo)); b2 = f32x4.add(b2, f32x4.mul(s, hi));
+    s = v128.load32_splat(x, 12);
+    a3 = f32x4.add(a3, f32x4.mul(s, lo)); b3 = f32x4.add(b3, f32x4.mul(s, hi));
+    x += xStep;
+    dy += dyStep;
+  }
+  v128.store(out, a0); v128.store(out, b0, 16);
+  v128.store(out + rowBytes, a1); v128.store(out + rowBytes, b1, 16);
+  v128.store(out + 2 * rowBytes, a2); v128.store(out + 2 * rowBytes, b2, 16);
+  v128.store(out + 3 * rowBytes, a3); v128.store(out + 3 * rowBytes, b3, 16);
+}
+
+// @ts-ignore: decorator
+@inline
+function tile1x8(out: usize, x: usize, xStep: usize, dy: usize, dyStep: usize, count: i32): void {
+  let a = v128.load(out), b = v128.load(out, 16);
+  for (let i = 0; i < count; i++) {
+    const s = v128.load32_splat(x);
+    a = f32x4.add(a, f32x4.mul(s, v128.load(dy)));
+    b = f32x4.add(b, f32x4.mul(s, v128.load(dy, 16)));
+    x += xStep;
+    dy += dyStep;
+  }
+  v128.store(out, a);
+  v128.store(out, b, 16);
+}
+
+/**
+ * Routes each dy to the input pixel that won its window: the first one, in row-major order, equal
+ * to the forward pass's maximum (the cpu backend's choice among ties). NHWC; dx is zeroed here.
+ * Branch-free, four channels at a time: which pixel wins is data, and guessing it cost a
+ * mispredicted branch per window and channel.
+ */
+export function maxPoolGrad(
+  x: usize, y: usize, dy: usize, dx: usize,
+  batch: i32, inHeight: i32, inWidth: i32, channels: i32, outHeight: i32, outWidth: i32,
+  filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32, top: i32, left: i32,
+): void {
+  const pixel = <usize>channels << 2;
+  const vectorBytes = pixel & ~15;
+  memory.fill(dx, 0, <usize>(batch * inHeight * inWidth) * pixel);
+  for (let b = 0; b < batch; b++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      const h0 = max(0, oh * strideHeight - top);
+      const h1 = min(inHeight, oh * strideHeight - top + filterHeight);
+      for (let ow = 0; ow < outWidth; ow++) {
+        const w0 = max(0, ow * strideWidth - left);
+        const w1 = min(inWidth, ow * strideWidth - left + filterWidth);
+        const window = <usize>((b * outHeight + oh) * outWidth + ow) * pixel;
+        let c: usize = 0;
+        for (; c < vectorBytes; c += 16) {
+          const best = v128.load(y + window + c);
+          const grad = v128.load(dy + window + c);
+          let taken = i32x4.splat(0);
+          for (let h = h0; h < h1; h++) {
+            let i = <usize>((b * inHeight + h) * inWidth + w0) * pixel + c;
+            for (let w = w0; w < w1; w++, i += pixel) {
+              const wins = v128.andnot(f32x4.eq(v128.load(x + i), best), taken);
+              v128.store(dx + i, f32x4.add(v128.load(dx + i), v128.and(wins, grad)));
+              taken = v128.or(taken, wins);
+            }
+          }
+        }
+        for (; c < pixel; c += 4) {
+          const best = load<f32>(y + window + c);
+          const grad = load<f32>(dy + window + c);
+          let taken = false;
+          for (let h = h0; h < h1; h++) {
+            let i = <usize>((b * inHeight + h) * inWidth + w0) * pixel + c;
+            for (let w = w0; w < w1; w++, i += pixel) {
+              const wins = !taken && load<f32>(x + i) == best;
+              store<f32>(dx + i, load<f32>(dx + i) + select<f32>(grad, 0, wins));
+              taken = taken || wins;
+            }
+          }
+        }
+      }
+    }
+  }
+}
