@@ -56,6 +56,25 @@ describe('wasm gradient kernels agree with cpu to 1e-4', () => {
     expect(await compare('Conv2DBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape })).toBeLessThan(1e-4);
   });
 
+  it.each(cases)('Conv2D, %s', async (c) => {
+    const { x, filter } = convolution(c, false, [1, 13], [1, 20]);
+    expect(await compare('Conv2D', { x, filter }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', dilations: 1 })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('Conv2D, dilated, %s', async (c) => {
+    const { x, filter } = convolution({ ...c, stride: 1 }, false, [1, 9], [6, 17]);
+    const dilations = c.stride + 1;
+    const [kh, kw] = filter.shape;
+    const [, h, w] = x.shape;
+    if ((kh - 1) * dilations >= h || (kw - 1) * dilations >= w) return; // no output at all
+    expect(await compare('Conv2D', { x, filter }, { strides: 1, pad: c.pad, dataFormat: 'NHWC', dilations })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('Conv2DBackpropInput, many channels and filters, %s', async (c) => {
+    const { dy, filter, xShape } = convolution(c, false, [1, 13], [7, 20]);
+    expect(await compare('Conv2DBackpropInput', { dy, filter }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', inputShape: xShape })).toBeLessThan(1e-4);
+  });
+
   it.each(cases)('Conv2DBackpropInput, %s', async (c) => {
     const { dy, filter, xShape } = convolution(c);
     expect(await compare('Conv2DBackpropInput', { dy, filter }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', inputShape: xShape })).toBeLessThan(1e-4);
@@ -116,6 +135,23 @@ describe('Sum on wasm agrees with cpu', () => {
   it('sums int32 tensors with the backend\'s kernel', async () => {
     const run = () => tf.sum(tf.tensor([[1, 2], [3, 4]], [2, 2], 'int32'), 0);
     expect(await onBackend('wasm', run)).toEqual(await onBackend('cpu', run));
+  });
+});
+
+describe('Identity on wasm', () => {
+  it('shares the data: a clone outlives its source, and freeing both frees it', async () => {
+    const [clone] = await onBackend('wasm', () => {
+      const x = tf.tensor([1.5, -2, 3]);
+      const y = tf.clone(x);
+      x.dispose();
+      return y;
+    });
+    expect([...clone]).toEqual([1.5, -2, 3]);
+    const before = tf.memory().numBytes;
+    tf.tidy(() => {
+      tf.clone(tf.ones([1000]));
+    });
+    expect(tf.memory().numBytes).toBe(before);
   });
 });
 

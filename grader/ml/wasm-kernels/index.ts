@@ -2,8 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { fastBatchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
+import { conv2dConfig } from './conv2d.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
+import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { fastSumConfig } from './sum.js';
 import { tileConfig } from './tile.js';
@@ -12,24 +14,27 @@ let registered = false;
 
 /**
  * Makes the wasm backend able to train CNNs, and fast at it: adds the gradient kernels it lacks
- * (Conv2DBackpropFilter, the depthwise ones) and replaces slow ones (Conv2DBackpropInput,
- * MaxPoolGrad, Tile, transposed BatchMatMul, Sum over all axes but the last). Call after the
+ * (Conv2DBackpropFilter, the depthwise ones) and replaces slow ones (Conv2D, Conv2DBackpropInput,
+ * MaxPoolGrad, Identity, Tile, transposed BatchMatMul, Sum over all axes but the last). Call after the
  * wasm backend is initialised. Idempotent.
  */
 export function registerWasmGradients(): void {
   if (registered) return;
   const originalBatchMatMul = tf.getKernel(tf.BatchMatMul, 'wasm');
   const originalSum = tf.getKernel(tf.Sum, 'wasm');
-  if (!originalBatchMatMul || !originalSum) throw new Error('registerWasmGradients: the wasm backend is not loaded');
+  const originalConv2d = tf.getKernel(tf.Conv2D, 'wasm');
+  if (!originalBatchMatMul || !originalSum || !originalConv2d) throw new Error('registerWasmGradients: the wasm backend is not loaded');
   const configs = [
     conv2dBackpropFilterConfig,
     conv2dBackpropInputConfig,
     depthwiseBackpropFilterConfig,
     depthwiseBackpropInputConfig,
     maxPoolGradConfig,
+    identityConfig,
     tileConfig,
     fastBatchMatMulConfig(originalBatchMatMul),
     fastSumConfig(originalSum),
+    conv2dConfig(originalConv2d),
   ];
   for (const config of configs) {
     if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { writeAtomic } from '../../run/write-atomic.js';
+import { SimdThreads } from './simd-threads.js';
 
 const require = createRequire(import.meta.url);
 const SOURCE = new URL('./assembly/kernels.ts', import.meta.url);
@@ -13,16 +14,23 @@ const SOURCE = new URL('./assembly/kernels.ts', import.meta.url);
 export interface SimdKernels {
   sumRows(x: number, rows: number, channels: number, out: number, totals: number): void;
   conv2dBackpropFilter(
-    x: number, dy: number, dw: number,
-    batch: number, inHeight: number, inWidth: number, channels: number,
+    x: number, dy: number, dw: number, batchFrom: number, batchTo: number,
+    inHeight: number, inWidth: number, channels: number,
     outHeight: number, outWidth: number, filters: number,
     filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, top: number, left: number,
   ): void;
+  conv2d(
+    x: number, w: number, y: number, batchFrom: number, batchTo: number,
+    inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number, filters: number,
+    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number,
+    dilationHeight: number, dilationWidth: number, top: number, left: number,
+  ): void;
   maxPoolGrad(
-    x: number, y: number, dy: number, dx: number,
-    batch: number, inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number,
+    x: number, y: number, dy: number, dx: number, batchFrom: number, batchTo: number,
+    inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number,
     filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, top: number, left: number,
   ): void;
+  addInto(dst: number, src: number, count: number): void;
 }
 
 interface EmscriptenMemory {
@@ -30,29 +38,30 @@ interface EmscriptenMemory {
   asm?: { memory?: WebAssembly.Memory };
 }
 
-const instances = new WeakMap<BackendWasm, SimdKernels>();
+const pools = new WeakMap<BackendWasm, SimdThreads>();
 
 /**
  * Our SIMD kernels, instantiated on `backend`'s own memory (so they read and write its tensors in
- * place). The AssemblyScript source is compiled once per machine and kept, named by its content,
- * in node_modules/.cache; a compile takes ~2 s. Call `loadSimdKernels` once before `simdKernels`.
+ * place), on up to `threads` threads when that memory is shared (the threaded build). The
+ * AssemblyScript source is compiled once per machine and kept, named by its content, in
+ * node_modules/.cache; a compile takes ~2 s. Call once before `simdThreads`.
  */
-export async function loadSimdKernels(backend: BackendWasm): Promise<SimdKernels> {
-  const known = instances.get(backend);
-  if (known) return known;
+export async function loadSimdKernels(backend: BackendWasm, threads: number): Promise<{ threads: number; problem?: string }> {
+  const known = pools.get(backend);
+  if (known) return { threads: known.threads };
   const memory = heapMemory(backend);
   const shared = memory.buffer instanceof SharedArrayBuffer;
-  const binary = await compiledKernels(shared);
-  const instance = await WebAssembly.instantiate(await WebAssembly.compile(new Uint8Array(binary)), { env: { memory } });
-  const kernels = instance.exports as unknown as SimdKernels;
-  instances.set(backend, kernels);
-  return kernels;
+  const module = await WebAssembly.compile(new Uint8Array(await compiledKernels(shared)));
+  const kernels = (await WebAssembly.instantiate(module, { env: { memory } })).exports as unknown as SimdKernels;
+  const { pool, problem } = await SimdThreads.start(kernels, module, memory, threads);
+  pools.set(backend, pool);
+  return { threads: pool.threads, problem };
 }
 
-export function simdKernels(backend: BackendWasm): SimdKernels {
-  const kernels = instances.get(backend);
-  if (!kernels) throw new Error('the SIMD kernels are not loaded on this wasm backend: call loadSimdKernels first');
-  return kernels;
+export function simdThreads(backend: BackendWasm): SimdThreads {
+  const pool = pools.get(backend);
+  if (!pool) throw new Error('the SIMD kernels are not loaded on this wasm backend: call loadSimdKernels first');
+  return pool;
 }
 
 /** The WebAssembly.Memory behind the backend's heap: exported by the threaded build, the module's own otherwise. */

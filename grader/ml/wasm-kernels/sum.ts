@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { simdKernels } from './simd-module.js';
+import { simdThreads } from './simd-module.js';
 import { free, heapOffset, type KernelArgs } from './wasm-heap.js';
 
 type Attrs = tf.SumAttrs;
@@ -21,7 +21,7 @@ export function fastSumConfig(original: tf.KernelConfig): tf.KernelConfig {
     if (x.dtype !== 'float32' || !allButLast || channels === 0) return reduce(args);
     const out = backend.makeOutput(attrs.keepDims ? [...x.shape.slice(0, -1).map(() => 1), channels] : [channels], 'float32');
     const totals = backend.makeOutput([2 * channels], 'float32'); // float64 scratch
-    simdKernels(backend).sumRows(heapOffset(backend, x), tf.util.sizeFromShape(x.shape) / Math.max(1, channels), channels, heapOffset(backend, out), heapOffset(backend, totals));
+    simdThreads(backend).kernels.sumRows(heapOffset(backend, x), tf.util.sizeFromShape(x.shape) / Math.max(1, channels), channels, heapOffset(backend, out), heapOffset(backend, totals));
     free(backend, totals);
     return out;
   };

@@ -30,13 +30,14 @@ export function sumRows(x: usize, rows: i32, channels: i32, out: usize, totals: 
 
 /**
  * dW[kh, kw, c, f] = Σ_{n, oh, ow} x[n, oh·sh + kh − top, ow·sw + kw − left, c] · dy[n, oh, ow, f]
- * (NHWC x and dy, dW as [KH, KW, C, F]): a convolution's filter gradient. For each output row and
+ * over the images n in [batchFrom, batchTo) (NHWC x and dy, dW as [KH, KW, C, F]): a
+ * convolution's filter gradient, or the part of it one thread computes. For each output row and
  * tap, the valid output columns are one run, accumulated in register tiles of 4 channels × 8
  * filters (1 channel × 8 filters, then single floats, at the edges).
  */
 export function conv2dBackpropFilter(
-  x: usize, dy: usize, dw: usize,
-  batch: i32, inHeight: i32, inWidth: i32, channels: i32,
+  x: usize, dy: usize, dw: usize, batchFrom: i32, batchTo: i32,
+  inHeight: i32, inWidth: i32, channels: i32,
   outHeight: i32, outWidth: i32, filters: i32,
   filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32, top: i32, left: i32,
 ): void {
@@ -44,7 +45,7 @@ export function conv2dBackpropFilter(
   memory.fill(dw, 0, <usize>(filterHeight * filterWidth) * tapBytes);
   const xPixel = <usize>channels << 2;
   const dyPixel = <usize>filters << 2;
-  for (let n = 0; n < batch; n++) {
+  for (let n = batchFrom; n < batchTo; n++) {
     for (let oh = 0; oh < outHeight; oh++) {
       const dyRow = dy + <usize>((n * outHeight + oh) * outWidth) * dyPixel;
       for (let kh = 0; kh < filterHeight; kh++) {
@@ -134,19 +135,20 @@ function tile1x8(out: usize, x: usize, xStep: usize, dy: usize, dyStep: usize, c
 
 /**
  * Routes each dy to the input pixel that won its window: the first one, in row-major order, equal
- * to the forward pass's maximum (the cpu backend's choice among ties). NHWC; dx is zeroed here.
+ * to the forward pass's maximum (the cpu backend's choice among ties), for the images in
+ * [batchFrom, batchTo). NHWC; their part of dx is zeroed here.
  * Branch-free, four channels at a time: which pixel wins is data, and guessing it cost a
  * mispredicted branch per window and channel.
  */
 export function maxPoolGrad(
-  x: usize, y: usize, dy: usize, dx: usize,
-  batch: i32, inHeight: i32, inWidth: i32, channels: i32, outHeight: i32, outWidth: i32,
+  x: usize, y: usize, dy: usize, dx: usize, batchFrom: i32, batchTo: i32,
+  inHeight: i32, inWidth: i32, channels: i32, outHeight: i32, outWidth: i32,
   filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32, top: i32, left: i32,
 ): void {
   const pixel = <usize>channels << 2;
   const vectorBytes = pixel & ~15;
-  memory.fill(dx, 0, <usize>(batch * inHeight * inWidth) * pixel);
-  for (let b = 0; b < batch; b++) {
+  memory.fill(dx + <usize>(batchFrom * inHeight * inWidth) * pixel, 0, <usize>((batchTo - batchFrom) * inHeight * inWidth) * pixel);
+  for (let b = batchFrom; b < batchTo; b++) {
     for (let oh = 0; oh < outHeight; oh++) {
       const h0 = max(0, oh * strideHeight - top);
       const h1 = min(inHeight, oh * strideHeight - top + filterHeight);
@@ -184,4 +186,156 @@ export function maxPoolGrad(
       }
     }
   }
+}
+
+/**
+ * y[n, oh, ow, f] = Σ_{kh, kw, c} x[n, oh·sh + kh·dh − top, ow·sw + kw·dw − left, c] · w[kh, kw, c, f]
+ * for the images n in [batchFrom, batchTo) (NHWC x and y, w as [KH, KW, C, F]; taps that land in
+ * the padding add nothing). Output pixels whose every tap lies inside the row go four at a time,
+ * in register tiles of 4 pixels × 8 filters; the others, and filters past a multiple of 8, one
+ * at a time.
+ */
+export function conv2d(
+  x: usize, w: usize, y: usize, batchFrom: i32, batchTo: i32,
+  inHeight: i32, inWidth: i32, channels: i32, outHeight: i32, outWidth: i32, filters: i32,
+  filterHeight: i32, filterWidth: i32, strideHeight: i32, strideWidth: i32,
+  dilationHeight: i32, dilationWidth: i32, top: i32, left: i32,
+): void {
+  const xPixel = <usize>channels << 2;
+  const yPixel = <usize>filters << 2;
+  const wide = filters & ~7;
+  // Output columns whose taps all land inside the row: [inFrom, inTo).
+  const inFrom = min(outWidth, (left + strideWidth - 1) / strideWidth);
+  const lastTap = (filterWidth - 1) * dilationWidth;
+  const inTo = max(inFrom, inWidth - 1 - lastTap + left < 0 ? 0 : min(outWidth, (inWidth - 1 - lastTap + left) / strideWidth + 1));
+  for (let n = batchFrom; n < batchTo; n++) {
+    for (let oh = 0; oh < outHeight; oh++) {
+      const yRow = y + <usize>((n * outHeight + oh) * outWidth) * yPixel;
+      memory.fill(yRow, 0, <usize>outWidth * yPixel);
+      // Filter rows whose taps land inside the image: [khFrom, khTo).
+      const h0 = oh * strideHeight - top;
+      const khFrom = h0 >= 0 ? 0 : (-h0 + dilationHeight - 1) / dilationHeight;
+      const khTo = min(filterHeight, h0 >= inHeight ? 0 : (inHeight - 1 - h0) / dilationHeight + 1);
+      const xImage = x + <usize>(n * inHeight * inWidth) * xPixel;
+      let ow = 0;
+      for (; ow < inFrom; ow++) convPixel(xImage, w, yRow + <usize>ow * yPixel, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
+      for (; ow + 4 <= inTo; ow += 4) {
+        const xAt = xImage + <usize>(ow * strideWidth - left) * xPixel;
+        for (let f = 0; f < wide; f += 8) {
+          convTile4x8(xAt, w + (<usize>f << 2), yRow + <usize>ow * yPixel + (<usize>f << 2), yPixel,
+            h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth);
+        }
+        for (let p = 0; p < 4; p++) convPixelTail(xImage, w, yRow + <usize>(ow + p) * yPixel, ow + p, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
+      }
+      for (; ow < outWidth; ow++) convPixel(xImage, w, yRow + <usize>ow * yPixel, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
+    }
+  }
+}
+
+/** Four neighbouring output pixels × 8 filters, every tap inside the row; `x` is the first pixel's tap (0, 0) on row 0. */
+// @ts-ignore: decorator
+@inline
+function convTile4x8(
+  x: usize, w: usize, y: usize, yPixel: usize, h0: i32, khFrom: i32, khTo: i32,
+  inWidth: i32, channels: i32, filters: i32, filterWidth: i32, strideWidth: i32, dilationHeight: i32, dilationWidth: i32,
+): void {
+  const xPixel = <usize>channels << 2;
+  const step = <usize>strideWidth * xPixel;
+  const wRow = <usize>filters << 2;
+  let a0 = f32x4.splat(0), b0 = f32x4.splat(0), a1 = f32x4.splat(0), b1 = f32x4.splat(0);
+  let a2 = f32x4.splat(0), b2 = f32x4.splat(0), a3 = f32x4.splat(0), b3 = f32x4.splat(0);
+  for (let kh = khFrom; kh < khTo; kh++) {
+    const xRow = x + <usize>((h0 + kh * dilationHeight) * inWidth) * xPixel;
+    for (let kw = 0; kw < filterWidth; kw++) {
+      let xs = xRow + <usize>(kw * dilationWidth) * xPixel;
+      let ws = w + <usize>((kh * filterWidth + kw) * channels) * wRow;
+      for (let c = 0; c < channels; c++) {
+        const lo = v128.load(ws), hi = v128.load(ws, 16);
+        let s = v128.load32_splat(xs);
+        a0 = f32x4.add(a0, f32x4.mul(s, lo)); b0 = f32x4.add(b0, f32x4.mul(s, hi));
+        s = v128.load32_splat(xs + step);
+        a1 = f32x4.add(a1, f32x4.mul(s, lo)); b1 = f32x4.add(b1, f32x4.mul(s, hi));
+        s = v128.load32_splat(xs + 2 * step);
+        a2 = f32x4.add(a2, f32x4.mul(s, lo)); b2 = f32x4.add(b2, f32x4.mul(s, hi));
+        s = v128.load32_splat(xs + 3 * step);
+        a3 = f32x4.add(a3, f32x4.mul(s, lo)); b3 = f32x4.add(b3, f32x4.mul(s, hi));
+        xs += 4;
+        ws += wRow;
+      }
+    }
+  }
+  v128.store(y, a0); v128.store(y, b0, 16);
+  v128.store(y + yPixel, a1); v128.store(y + yPixel, b1, 16);
+  v128.store(y + 2 * yPixel, a2); v128.store(y + 2 * yPixel, b2, 16);
+  v128.store(y + 3 * yPixel, a3); v128.store(y + 3 * yPixel, b3, 16);
+}
+
+/** One output pixel, every filter, taps outside the row skipped. */
+function convPixel(
+  xImage: usize, w: usize, y: usize, ow: i32, h0: i32, khFrom: i32, khTo: i32,
+  inWidth: i32, channels: i32, filters: i32, filterWidth: i32, strideWidth: i32, dilationHeight: i32, dilationWidth: i32, left: i32,
+): void {
+  convPixelFilters(xImage, w, y, 0, filters, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
+}
+
+/** One output pixel, the filters past the last multiple of 8 (the tiles did the rest). */
+function convPixelTail(
+  xImage: usize, w: usize, y: usize, ow: i32, h0: i32, khFrom: i32, khTo: i32,
+  inWidth: i32, channels: i32, filters: i32, filterWidth: i32, strideWidth: i32, dilationHeight: i32, dilationWidth: i32, left: i32,
+): void {
+  const wide = filters & ~7;
+  if (wide < filters) convPixelFilters(xImage, w, y, wide, filters, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
+}
+
+/** y[f] for f in [fFrom, fTo) at output column ow: eight filters at a time while they last, then one. */
+function convPixelFilters(
+  xImage: usize, w: usize, y: usize, fFrom: i32, fTo: i32, ow: i32, h0: i32, khFrom: i32, khTo: i32,
+  inWidth: i32, channels: i32, filters: i32, filterWidth: i32, strideWidth: i32, dilationHeight: i32, dilationWidth: i32, left: i32,
+): void {
+  const xPixel = <usize>channels << 2;
+  const wRow = <usize>filters << 2;
+  const w0 = ow * strideWidth - left;
+  let f = fFrom;
+  for (; f + 8 <= fTo; f += 8) {
+    let a = f32x4.splat(0), b = f32x4.splat(0);
+    for (let kh = khFrom; kh < khTo; kh++) {
+      for (let kw = 0; kw < filterWidth; kw++) {
+        const col = w0 + kw * dilationWidth;
+        if (col < 0 || col >= inWidth) continue;
+        let xs = xImage + <usize>((h0 + kh * dilationHeight) * inWidth + col) * xPixel;
+        let ws = w + <usize>((kh * filterWidth + kw) * channels) * wRow + (<usize>f << 2);
+        for (let c = 0; c < channels; c++) {
+          const s = v128.load32_splat(xs);
+          a = f32x4.add(a, f32x4.mul(s, v128.load(ws)));
+          b = f32x4.add(b, f32x4.mul(s, v128.load(ws, 16)));
+          xs += 4;
+          ws += wRow;
+        }
+      }
+    }
+    v128.store(y + (<usize>f << 2), a);
+    v128.store(y + (<usize>f << 2), b, 16);
+  }
+  for (; f < fTo; f++) {
+    let sum: f32 = 0;
+    for (let kh = khFrom; kh < khTo; kh++) {
+      for (let kw = 0; kw < filterWidth; kw++) {
+        const col = w0 + kw * dilationWidth;
+        if (col < 0 || col >= inWidth) continue;
+        const xs = xImage + <usize>((h0 + kh * dilationHeight) * inWidth + col) * xPixel;
+        const ws = w + <usize>((kh * filterWidth + kw) * channels) * wRow + (<usize>f << 2);
+        for (let c = 0; c < channels; c++) sum += load<f32>(xs + (<usize>c << 2)) * load<f32>(ws + <usize>c * wRow);
+      }
+    }
+    store<f32>(y + (<usize>f << 2), sum);
+  }
+}
+
+/** dst[i] += src[i] for `count` floats: the filter gradients of a batch split between threads, added up. */
+export function addInto(dst: usize, src: usize, count: i32): void {
+  const bytes = <usize>count << 2;
+  const vectorBytes = bytes & ~15;
+  let i: usize = 0;
+  for (; i < vectorBytes; i += 16) v128.store(dst + i, f32x4.add(v128.load(dst + i), v128.load(src + i)));
+  for (; i < bytes; i += 4) store<f32>(dst + i, load<f32>(dst + i) + load<f32>(src + i));
 }
