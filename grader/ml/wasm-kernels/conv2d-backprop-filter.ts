@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { simdThreads } from './simd-module.js';
-import { batchParts } from './simd-threads.js';
+import { batchChunks } from './simd-threads.js';
 import { free, heapOffset, type KernelArgs } from './wasm-heap.js';
 
 type Attrs = tf.Conv2DBackpropFilterAttrs;
+
+/** Images per partial gradient: 4 for the reference's batch of 128, shared by 1, 2 or 4 threads. */
+const CHUNK = 32;
 
 /**
  * dW[kh,kw,c,f] = Σ_{n,oh,ow} x[n, oh·s + kh − top, ow·s + kw − left, c] · dy[n,oh,ow,f], in our
@@ -19,8 +22,8 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs<Attrs>): tf
   if (info.dataFormat !== 'channelsLast') throw new Error('Conv2DBackpropFilter on wasm: only NHWC is supported');
   const shape = [info.filterHeight, info.filterWidth, info.inChannels, info.outChannels];
   const threads = simdThreads(backend);
-  const parts = batchParts(info.batchSize, threads.threads);
-  // Each thread sums its images into a gradient of its own; the first one's is the result.
+  const parts = batchChunks(info.batchSize, CHUNK);
+  // Each chunk of images is summed into a gradient of its own, then they are added in order.
   const grads = parts.map(() => backend.makeOutput(shape, 'float32'));
   const at = (t: tf.TensorInfo) => heapOffset(backend, t);
   threads.run('conv2dBackpropFilter', parts.map(([from, to], i) => [

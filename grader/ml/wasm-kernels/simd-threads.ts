@@ -50,16 +50,20 @@ export class SimdThreads {
     return this.helpers.length + 1;
   }
 
-  /** Runs `name` once per argument list, in parallel, and returns when every part is done. */
+  /**
+   * Runs `name` once per argument list, in parallel, in rounds of one part per thread, and
+   * returns when every part is done.
+   */
   run(name: KernelName, parts: number[][]): void {
     const kernel = this.kernels[name] as (...args: number[]) => void;
-    const remote = parts.slice(1, 1 + this.helpers.length);
-    remote.forEach((args, i) => this.post(this.helpers[i], name, args));
-    kernel(...parts[0]);
-    for (const args of parts.slice(1 + remote.length)) kernel(...args);
-    let failed = false;
-    remote.forEach((_, i) => { failed = this.await(this.helpers[i]) || failed; });
-    if (failed) throw new Error(`the SIMD kernel ${name} failed on a helper thread`);
+    for (let first = 0; first < parts.length; first += this.threads) {
+      const remote = parts.slice(first + 1, first + this.threads);
+      remote.forEach((args, i) => this.post(this.helpers[i], name, args));
+      kernel(...parts[first]);
+      let failed = false;
+      remote.forEach((_, i) => { failed = this.await(this.helpers[i]) || failed; });
+      if (failed) throw new Error(`the SIMD kernel ${name} failed on a helper thread`);
+    }
   }
 
   private post(helper: Helper, name: KernelName, args: number[]): void {
@@ -93,8 +97,20 @@ function started(worker: Worker): Promise<void> {
   });
 }
 
-/** [from, to) image ranges splitting a batch of `batch` into at most `threads` parts, none empty. */
-export function batchParts(batch: number, threads: number): [number, number][] {
-  const parts = Math.max(1, Math.min(threads, batch));
-  return Array.from({ length: parts }, (_, i) => [Math.floor((i * batch) / parts), Math.floor(((i + 1) * batch) / parts)]);
+/**
+ * [from, to) image ranges splitting a batch of `batch` into at most `parts` parts, none empty.
+ * For kernels whose parts write apart; a sum over images splits by `batchChunks` instead.
+ */
+export function batchParts(batch: number, parts: number): [number, number][] {
+  const count = Math.max(1, Math.min(parts, batch));
+  return Array.from({ length: count }, (_, i) => [Math.floor((i * batch) / count), Math.floor(((i + 1) * batch) / count)]);
+}
+
+/**
+ * [from, to) ranges of `size` images (the last one shorter): a sum over the batch is added up
+ * chunk by chunk in this order whatever the number of threads, so its float rounding, and hence
+ * the trained weights, do not depend on the machine's cores.
+ */
+export function batchChunks(batch: number, size: number): [number, number][] {
+  return Array.from({ length: Math.max(1, Math.ceil(batch / size)) }, (_, i) => [i * size, Math.min(batch, (i + 1) * size)]);
 }
