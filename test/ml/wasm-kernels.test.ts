@@ -138,6 +138,16 @@ describe('Sum on wasm agrees with cpu', () => {
   });
 });
 
+describe("ReLU's gradient on wasm agrees with cpu", () => {
+  it('is dy where x > 0, 0 where x ≤ 0 (−0 and 0 too), NaN where x is NaN', async () => {
+    const x = [0.5, -1, 0, -0, NaN, 3, -2, 1e-30, 7, -7, 0.25];
+    const dy = [1, 2, 3, 4, 5, -6, 7, 8, Infinity, Infinity, -1];
+    const run = () => tf.grad((t: tf.Tensor) => tf.relu(t))(tf.tensor(x), tf.tensor(dy));
+    const [[wasm], [cpu]] = [await onBackend('wasm', run), await onBackend('cpu', run)];
+    expect([...wasm]).toEqual([...cpu]);
+  });
+});
+
 describe('Identity on wasm', () => {
   it('shares the data: a clone outlives its source, and freeing both frees it', async () => {
     const [clone] = await onBackend('wasm', () => {

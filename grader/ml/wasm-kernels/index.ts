@@ -7,6 +7,7 @@ import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
 import { identityConfig } from './identity.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
+import { reluGradientConfig, reluGradKernelConfig } from './relu-grad.js';
 import { fastSumConfig } from './sum.js';
 import { tileConfig } from './tile.js';
 
@@ -15,7 +16,7 @@ let registered = false;
 /**
  * Makes the wasm backend able to train CNNs, and fast at it: adds the gradient kernels it lacks
  * (Conv2DBackpropFilter, the depthwise ones) and replaces slow ones (Conv2D, Conv2DBackpropInput,
- * MaxPoolGrad, Identity, Tile, transposed BatchMatMul, Sum over all axes but the last). Call after the
+ * MaxPoolGrad, Identity, ReLU's gradient, Tile, transposed BatchMatMul, Sum over all axes but the last). Call after the
  * wasm backend is initialised. Idempotent.
  */
 export function registerWasmGradients(): void {
@@ -31,6 +32,7 @@ export function registerWasmGradients(): void {
     depthwiseBackpropInputConfig,
     maxPoolGradConfig,
     identityConfig,
+    reluGradKernelConfig,
     tileConfig,
     fastBatchMatMulConfig(originalBatchMatMul),
     fastSumConfig(originalSum),
@@ -40,5 +42,6 @@ export function registerWasmGradients(): void {
     if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');
     tf.registerKernel(config);
   }
+  tf.registerGradient(reluGradientConfig);
   registered = true;
 }

@@ -31,6 +31,7 @@ export interface SimdKernels {
     filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, top: number, left: number,
   ): void;
   addInto(dst: number, src: number, count: number): void;
+  reluGrad(dy: number, x: number, dx: number, count: number): void;
 }
 
 interface EmscriptenMemory {

@@ -339,3 +339,27 @@ export function addInto(dst: usize, src: usize, count: i32): void {
   for (; i < vectorBytes; i += 16) v128.store(dst + i, f32x4.add(v128.load(dst + i), v128.load(src + i)));
   for (; i < bytes; i += 4) store<f32>(dst + i, load<f32>(dst + i) + load<f32>(src + i));
 }
+
+/**
+ * dx = dy · step(x) for `count` floats, step(x) being 1 where x > 0, NaN where x is NaN and 0
+ * elsewhere: ReLU's gradient as tfjs computes it (dy times the cast step), in one pass.
+ */
+export function reluGrad(dy: usize, x: usize, dx: usize, count: i32): void {
+  const bytes = <usize>count << 2;
+  const vectorBytes = bytes & ~15;
+  const one = f32x4.splat(1);
+  const zero = f32x4.splat(0);
+  let i: usize = 0;
+  for (; i < vectorBytes; i += 16) {
+    const xs = v128.load(x + i);
+    const step = v128.bitselect(one, zero, f32x4.gt(xs, zero));
+    // x + 0 is NaN exactly where x is: keep it there.
+    const withNaN = v128.bitselect(f32x4.add(xs, zero), step, f32x4.ne(xs, xs));
+    v128.store(dx + i, f32x4.mul(v128.load(dy + i), withNaN));
+  }
+  for (; i < bytes; i += 4) {
+    const xi = load<f32>(x + i);
+    const step: f32 = xi > 0 ? 1 : xi != xi ? xi : 0;
+    store<f32>(dx + i, load<f32>(dy + i) * step);
+  }
+}
