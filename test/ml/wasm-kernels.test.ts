@@ -138,6 +138,28 @@ describe('Sum on wasm agrees with cpu', () => {
   });
 });
 
+describe('Add on wasm agrees with cpu', () => {
+  // A bias ([C] or [1,…,C]) takes our kernel; every other shape, dtype or order the backend's.
+  it.each([
+    [[7, 5, 4, 9], [9]],
+    [[7, 5, 4, 9], [1, 1, 1, 9]],
+    [[3, 6], [6]],
+    [[3, 6], [3, 6]],
+    [[6], [6]],
+    [[7, 5, 4, 9], [4, 9]],
+    [[9], [7, 5, 4, 9]],
+  ])('a %j + b %j', async (aShape, bShape) => {
+    const random = seededRandom(aShape.length * 10 + bShape.length);
+    const tensor = (shape: number[]) => ({ shape, data: values(shape.reduce((x, y) => x * y, 1), random) });
+    expect(await compare('Add', { a: tensor(aShape), b: tensor(bShape) }, {})).toBe(0);
+  });
+
+  it('adds int32 tensors with the backend\'s kernel', async () => {
+    const run = () => tf.add(tf.tensor([[1, 2], [3, 4]], [2, 2], 'int32'), tf.tensor([10, 20], [2], 'int32'));
+    expect(await onBackend('wasm', run)).toEqual(await onBackend('cpu', run));
+  });
+});
+
 describe("ReLU's gradient on wasm agrees with cpu", () => {
   it('is dy where x > 0, 0 where x ≤ 0 (−0 and 0 too), NaN where x is NaN', async () => {
     const x = [0.5, -1, 0, -0, NaN, 3, -2, 1e-30, 7, -7, 0.25];

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { addBiasConfig } from './add-bias.js';
 import { fastBatchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
@@ -16,7 +17,7 @@ let registered = false;
 /**
  * Makes the wasm backend able to train CNNs, and fast at it: adds the gradient kernels it lacks
  * (Conv2DBackpropFilter, the depthwise ones) and replaces slow ones (Conv2D, Conv2DBackpropInput,
- * MaxPoolGrad, Identity, ReLU's gradient, Tile, transposed BatchMatMul, Sum over all axes but the last). Call after the
+ * MaxPoolGrad, Identity, ReLU's gradient, bias Add, Tile, transposed BatchMatMul, Sum over all axes but the last). Call after the
  * wasm backend is initialised. Idempotent.
  */
 export function registerWasmGradients(): void {
@@ -24,7 +25,8 @@ export function registerWasmGradients(): void {
   const originalBatchMatMul = tf.getKernel(tf.BatchMatMul, 'wasm');
   const originalSum = tf.getKernel(tf.Sum, 'wasm');
   const originalConv2d = tf.getKernel(tf.Conv2D, 'wasm');
-  if (!originalBatchMatMul || !originalSum || !originalConv2d) throw new Error('registerWasmGradients: the wasm backend is not loaded');
+  const originalAdd = tf.getKernel(tf.Add, 'wasm');
+  if (!originalBatchMatMul || !originalSum || !originalConv2d || !originalAdd) throw new Error('registerWasmGradients: the wasm backend is not loaded');
   const configs = [
     conv2dBackpropFilterConfig,
     conv2dBackpropInputConfig,
@@ -37,6 +39,7 @@ export function registerWasmGradients(): void {
     fastBatchMatMulConfig(originalBatchMatMul),
     fastSumConfig(originalSum),
     conv2dConfig(originalConv2d),
+    addBiasConfig(originalAdd),
   ];
   for (const config of configs) {
     if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');

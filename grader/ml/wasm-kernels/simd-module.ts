@@ -32,6 +32,7 @@ export interface SimdKernels {
   ): void;
   addInto(dst: number, src: number, count: number): void;
   reluGrad(dy: number, x: number, dx: number, count: number): void;
+  addBias(x: number, bias: number, out: number, rows: number, channels: number): void;
 }
 
 interface EmscriptenMemory {

@@ -363,3 +363,15 @@ export function reluGrad(dy: usize, x: usize, dx: usize, count: i32): void {
     store<f32>(dx + i, load<f32>(dy + i) * step);
   }
 }
+
+/** out[r, c] = x[r, c] + bias[c] for an [rows, channels] matrix: a layer's bias added to its output. */
+export function addBias(x: usize, bias: usize, out: usize, rows: i32, channels: i32): void {
+  const rowBytes = <usize>channels << 2;
+  const vectorBytes = rowBytes & ~15;
+  for (let r = 0; r < rows; r++) {
+    const at = <usize>r * rowBytes;
+    let c: usize = 0;
+    for (; c < vectorBytes; c += 16) v128.store(out + at + c, f32x4.add(v128.load(x + at + c), v128.load(bias + c)));
+    for (; c < rowBytes; c += 4) store<f32>(out + at + c, load<f32>(x + at + c) + load<f32>(bias + c));
+  }
+}
