@@ -29,7 +29,7 @@ describe('the SIMD kernels module', () => {
     const module = new WebAssembly.Module(new Uint8Array(binary));
     expect(WebAssembly.Module.imports(module)).toEqual([{ module: 'env', name: 'memory', kind: 'memory' }]);
     expect(WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name).sort())
-      .toEqual(['addBias', 'addInto', 'conv2d', 'conv2dBackpropFilter', 'maxPoolGrad', 'reluGrad', 'sumRows']);
+      .toEqual(['adam', 'addBias', 'addInto', 'conv2d', 'conv2dBackpropFilter', 'maxPoolGrad', 'reluGrad', 'sumRows']);
     const ids = sectionIds(binary);
     expect(ids).toContain(10); // code: the walk read real sections
     expect(ids).not.toContain(8); // start

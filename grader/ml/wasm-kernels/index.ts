@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { adamKernelConfig } from './adam.js';
 import { addBiasConfig } from './add-bias.js';
 import { fastBatchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
@@ -34,6 +35,7 @@ export function registerWasmGradients(): void {
     depthwiseBackpropInputConfig,
     maxPoolGradConfig,
     identityConfig,
+    adamKernelConfig,
     reluGradKernelConfig,
     tileConfig,
     fastBatchMatMulConfig(originalBatchMatMul),

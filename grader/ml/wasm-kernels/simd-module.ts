@@ -33,6 +33,11 @@ export interface SimdKernels {
   addInto(dst: number, src: number, count: number): void;
   reluGrad(dy: number, x: number, dx: number, count: number): void;
   addBias(x: number, bias: number, out: number, rows: number, channels: number): void;
+  adam(
+    w: number, m: number, v: number, g: number, wOut: number, mOut: number, vOut: number, count: number,
+    beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
+    oneMinusAccBeta1: number, oneMinusAccBeta2: number, epsilon: number, negativeRate: number,
+  ): void;
 }
 
 interface EmscriptenMemory {

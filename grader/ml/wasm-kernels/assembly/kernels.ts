@@ -375,3 +375,24 @@ export function addBias(x: usize, bias: usize, out: usize, rows: i32, channels: 
     for (; c < rowBytes; c += 4) store<f32>(out + at + c, load<f32>(x + at + c) + load<f32>(bias + c));
   }
 }
+
+/**
+ * One Adam step for `count` weights, in float32 and in the order of tfjs's AdamOptimizer, so the
+ * result is the same to the bit: m' = m·β1 + g·(1−β1), v' = v·β2 + g²·(1−β2),
+ * w' = (m'/(1−β1ᵗ)) / (√(v'/(1−β2ᵗ)) + ε) · (−lr) + w, written to the three outputs.
+ */
+export function adam(
+  w: usize, m: usize, v: usize, g: usize, wOut: usize, mOut: usize, vOut: usize, count: i32,
+  beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32,
+  oneMinusAccBeta1: f32, oneMinusAccBeta2: f32, epsilon: f32, negativeRate: f32,
+): void {
+  for (let i: usize = 0; i < (<usize>count << 2); i += 4) {
+    const gi = load<f32>(g + i);
+    const mi = load<f32>(m + i) * beta1 + gi * oneMinusBeta1;
+    const vi = load<f32>(v + i) * beta2 + (gi * gi) * oneMinusBeta2;
+    store<f32>(mOut + i, mi);
+    store<f32>(vOut + i, vi);
+    const step = (mi / oneMinusAccBeta1) / (sqrt<f32>(vi / oneMinusAccBeta2) + epsilon);
+    store<f32>(wOut + i, step * negativeRate + load<f32>(w + i));
+  }
+}
