@@ -101,7 +101,8 @@ function gigabytes(floats: number): string {
   return (floats * 4 / 2 ** 30).toFixed(1);
 }
 
-function makeOptimizer({ optimizer, learningRate }: TrainingSettings): tf.Optimizer {
+/** The optimizer the grader trains with, as the submission names it. */
+export function makeOptimizer({ optimizer, learningRate }: TrainingSettings): tf.Optimizer {
   switch (optimizer) {
     case 'adam':
       return new WasmAdam(learningRate, 0.9, 0.999); // tf.train.adam's defaults
