@@ -30,8 +30,9 @@ describe("the SIMD kernels' threads", () => {
     const outside = 65536 * 65536 - 64; // past the memory: the part on the helper traps
     expect(() => threads.run('addInto', [[0, 64, 4], [outside, 0, 4]])).toThrow('the SIMD kernel addInto failed on a helper thread');
     floats.fill(1, 0, 8);
-    threads.run('addInto', [[0, 16, 4], [16, 0, 4]]);
-    expect([...floats.subarray(0, 8)]).toEqual([2, 2, 2, 2, 3, 3, 3, 3]);
+    floats.fill(2, 8, 16);
+    threads.run('addInto', [[0, 32, 4], [16, 48, 4]]);
+    expect([...floats.subarray(0, 8)]).toEqual([3, 3, 3, 3, 3, 3, 3, 3]);
   });
 
   it('keep to one thread on a memory that is not shared', async () => {
