@@ -4,7 +4,7 @@
  * kernel and input shapes. `npm run bench -- cnn-profile`.
  */
 import * as tf from '@tensorflow/tfjs';
-import { loadMnist, PIXELS } from '../datasets/mnist.js';
+import { loadMnist, PIXELS, unitFloats } from '../datasets/mnist.js';
 import { initBackend } from '../grader/ml/backend.js';
 import { disposeModel, makeOptimizer, rebuildModel, DEFAULT_LIMITS } from '../grader/ml/train.js';
 import { buildModel, training } from '../solutions/cnn.js';
@@ -29,7 +29,7 @@ export async function profileCnnStep(options: ProfileOptions = {}): Promise<{ ba
   const model = rebuildModel(reference.toJSON(null, false), DEFAULT_LIMITS, { seed: 1 });
   reference.dispose();
   model.compile({ optimizer: makeOptimizer(training), loss: 'categoricalCrossentropy' });
-  const xs = tf.tensor4d(data.train.images.subarray(0, batchSize * PIXELS), [batchSize, 28, 28, 1]);
+  const xs = tf.tensor4d(unitFloats(data.train.pixels.subarray(0, batchSize * PIXELS)), [batchSize, 28, 28, 1]);
   const ys = tf.oneHot(tf.tensor1d(Array.from(data.train.labels.subarray(0, batchSize)), 'int32'), 10);
   const step = async () => { await model.trainOnBatch(xs, ys); };
   for (let i = 0; i < 5; i++) await step();

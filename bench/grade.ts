@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gradeCommand } from '../grader/commands/grade.js';
 import { resolveConfig } from '../grader/config/resolve.js';
 import type { ExerciseId } from '../grader/core/contract.js';
-import { watchPeak } from './process-tree-memory.js';
+import { watchPeak, type ProcessMemory } from './process-tree-memory.js';
 
 export interface GradeFigure {
   exercises: string;
@@ -40,6 +40,8 @@ export async function benchGrade(repeat = 3): Promise<GradeFigure[]> {
 export interface FullGradeFigure {
   seconds: number;
   peakRssMb: number;
+  /** The processes at the peak, largest first: "grader node 310 MB, node (cnn.ts) 120 MB, …". */
+  atPeak: string;
   score: string;
   backend: string;
   threads: string;
@@ -61,7 +63,8 @@ export async function benchGradeFull(extraArgs: string[] = []): Promise<FullGrad
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   const seconds = Math.round((performance.now() - started) / 100) / 10;
-  const peakRssMb = Math.round(watch.stop() / 2 ** 20);
+  const { peak, atPeak } = watch.stop();
+  const peakRssMb = Math.round(peak / 2 ** 20);
   try {
     if (code !== 0) throw new Error(`grade solutions exited with ${code}: ${stderr.slice(-2000)}`);
     const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
@@ -69,6 +72,7 @@ export async function benchGradeFull(extraArgs: string[] = []): Promise<FullGrad
     return {
       seconds,
       peakRssMb,
+      atPeak: describePeak(atPeak, child.pid!),
       score: `${results.score}/${results.tests.reduce((sum: number, t: { max_score: number }) => sum + t.max_score, 0)}`,
       backend: String(environment.backend ?? 'n/a').split(' ')[0],
       threads: String(environment.threads ?? 'n/a'),
@@ -77,4 +81,11 @@ export async function benchGradeFull(extraArgs: string[] = []): Promise<FullGrad
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+function describePeak(processes: ProcessMemory[], grader: number): string {
+  return [...processes]
+    .sort((a, b) => b.rssBytes - a.rssBytes)
+    .map((p) => `${p.pid === grader ? 'grader ' : ''}${p.what} ${Math.round(p.rssBytes / 2 ** 20)} MB`)
+    .join(', ');
 }

@@ -18,7 +18,9 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   async 'grade-full'() {
     const { benchGradeFull } = await import('./grade.js');
     console.log('\nA full `grade solutions` (every exercise, the CNN on all of MNIST), in a child process; peak RSS of its process tree:');
-    console.table([await benchGradeFull()]);
+    const { atPeak, ...figure } = await benchGradeFull();
+    console.table([figure]);
+    console.log(`At the peak: ${atPeak}`);
   },
   async sandbox() {
     const { benchSandbox } = await import('./sandbox.js');

@@ -11,8 +11,12 @@ export const IMAGE_SIZE = 28;
 export const PIXELS = IMAGE_SIZE * IMAGE_SIZE;
 
 export interface MnistSplit {
-  /** `count` images of 28×28 pixels, row-major, scaled to [0, 1]: image i is [i*784, (i+1)*784). */
-  images: Float32Array;
+  /**
+   * `count` images of 28×28 grey levels 0..255 as the files hold them, row-major: image i is
+   * [i*784, (i+1)*784). A byte per pixel (47 MB for the training set, not 188 MB of float32):
+   * the network's input is `unitFloats` of a batch.
+   */
+  pixels: Uint8Array;
   /** The digit 0..9 of each image. */
   labels: Uint8Array;
   count: number;
@@ -119,8 +123,8 @@ async function readFolder(dir: string): Promise<Pick<Mnist, 'train' | 'test'>> {
       .map((file) => readVerified(dir, file)),
   );
   return {
-    train: { images: toUnitFloats(trainImages), labels: trainLabels, count: trainLabels.length },
-    test: { images: toUnitFloats(testImages), labels: testLabels, count: testLabels.length },
+    train: { pixels: trainImages, labels: trainLabels, count: trainLabels.length },
+    test: { pixels: testImages, labels: testLabels, count: testLabels.length },
   };
 }
 
@@ -130,7 +134,8 @@ function findFile(dir: string, file: MnistFile): string | undefined {
 
 async function readVerified(dir: string, file: MnistFile): Promise<Uint8Array> {
   const path = findFile(dir, file)!;
-  const bytes = gunzipIfNeeded(new Uint8Array(await readFile(path)));
+  const raw = await readFile(path);
+  const bytes = gunzipIfNeeded(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
   const got = sha256(bytes);
   if (got !== file.sha256) {
     // The IDX check names a truncated or mislabelled file more precisely than a hash can.
@@ -140,10 +145,13 @@ async function readVerified(dir: string, file: MnistFile): Promise<Uint8Array> {
   return parseIdx(bytes, path, { itemDims: [...file.itemDims], count: file.count }).data;
 }
 
-function toUnitFloats(bytes: Uint8Array): Float32Array {
-  const floats = new Float32Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) floats[i] = bytes[i] / 255;
-  return floats;
+/** Each grey level as the network sees it: level / 255 in float32. */
+const UNIT = Float32Array.from({ length: 256 }, (_, level) => level / 255);
+
+/** Grey levels 0..255 scaled to [0, 1] in float32, written into `out` from `offset` (a new array by default). */
+export function unitFloats(levels: Uint8Array, out: Float32Array = new Float32Array(levels.length), offset = 0): Float32Array {
+  for (let i = 0; i < levels.length; i++) out[offset + i] = UNIT[levels[i]];
+  return out;
 }
 
 function limit(split: MnistSplit, n: number | undefined, name: string): MnistSplit {
@@ -156,7 +164,7 @@ function limit(split: MnistSplit, n: number | undefined, name: string): MnistSpl
 export function firstDigits(split: MnistSplit, n: number): MnistSplit {
   const count = Math.min(n, split.count);
   if (count === split.count) return split;
-  return { images: split.images.subarray(0, count * PIXELS), labels: split.labels.subarray(0, count), count };
+  return { pixels: split.pixels.subarray(0, count * PIXELS), labels: split.labels.subarray(0, count), count };
 }
 
 function mnistDataPackageDir(): string | undefined {

@@ -61,6 +61,8 @@ export const cnnChecks = defineChecks('cnn', [
     kind: 'training',
     run: (ctx) =>
       withModel(ctx, async (topology, settings) => {
+        // The model crossed as JSON: its child (tfjs loaded) need not live while this process trains.
+        await ctx.submission.release?.(ctx.exercise);
         const { trainAndScore } = await import('./support/training.js');
         return trainAndScore(topology, settings, ctx);
       }),

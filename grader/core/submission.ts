@@ -40,6 +40,12 @@ export interface Submission {
   get(exercise: ExerciseId, name: string, args?: unknown[]): Promise<CallOutcome>;
   /** What the student's code printed while running `exercise`, sanitised and capped. */
   output?(exercise: ExerciseId): string;
+  /**
+   * Frees what running `exercise` holds (its child process), once its queued calls are done,
+   * when the grader will not ask it again for a while; its output stays readable, and a later
+   * call starts it afresh. Optional: in-process code holds nothing of its own.
+   */
+  release?(exercise: ExerciseId): Promise<void>;
   /** Frees processes and temp files. Idempotent. */
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { PIXELS, type MnistSplit } from '../../datasets/mnist.js';
+import { PIXELS, unitFloats, type MnistSplit } from '../../datasets/mnist.js';
 import type { TrainingSettings } from '../core/contract.js';
 import { permutation } from './seeded-random.js';
 import type { EpochLog } from './training-report.js';
@@ -66,11 +66,11 @@ export async function fitEpochs(model: tf.LayersModel, train: MnistSplit, option
   return { epochs, samples, seconds: elapsed() };
 }
 
-/** Copies the digits at `indices` into `x` and their one-hot labels into `y`; returns how many. */
+/** Writes the digits at `indices` into `x`, scaled to [0, 1], and their one-hot labels into `y`; returns how many. */
 function fillBatch(train: MnistSplit, indices: Int32Array, x: Float32Array, y: Float32Array): number {
   y.fill(0);
   indices.forEach((digit, i) => {
-    x.set(train.images.subarray(digit * PIXELS, (digit + 1) * PIXELS), i * PIXELS);
+    unitFloats(train.pixels.subarray(digit * PIXELS, (digit + 1) * PIXELS), x, i * PIXELS);
     y[i * 10 + train.labels[digit]] = 1;
   });
   return indices.length;

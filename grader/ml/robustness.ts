@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_SIZE, PIXELS, firstDigits, type MnistSplit } from '../../datasets/mnist.js';
+import { IMAGE_SIZE, PIXELS, firstDigits, unitFloats, type MnistSplit } from '../../datasets/mnist.js';
 import { rotate, translate } from '../../solutions/augment.js';
 import { predictDigits } from './evaluate.js';
 import { disposeModel, trainModel, type TrainOptions } from './train.js';
@@ -48,13 +48,13 @@ export async function robustness(topology: unknown, settings: unknown, options: 
     const hidden = Math.max(1, Math.round((cnn.countParams() - 10) / (PIXELS + 1 + 10)));
     const dense = (await trainModel(denseTopology(hidden), settings, train)).model;
     try {
-      const moved = movedDigits(test);
+      const [cnnCurve, denseCurve] = curves([cnn, dense], test);
       return {
         digits: test.count,
         shifts: SHIFTS,
         angles: ANGLES,
-        cnn: curve('your CNN', cnn, moved, test.labels),
-        dense: curve(`dense ${PIXELS}→${hidden}→10`, dense, moved, test.labels),
+        cnn: { model: 'your CNN', parameters: cnn.countParams(), ...cnnCurve },
+        dense: { model: `dense ${PIXELS}→${hidden}→10`, parameters: dense.countParams(), ...denseCurve },
       };
     } finally {
       disposeModel(dense);
@@ -78,36 +78,31 @@ function denseTopology(hidden: number): unknown {
   return topology;
 }
 
-/** The test digits moved every way the curves need: [shift][direction] and [angle], each n × 784. */
-interface MovedDigits {
-  byShift: Float32Array[][];
-  byAngle: Float32Array[];
-}
+type Move = (image: number[][]) => number[][];
 
-function movedDigits(test: MnistSplit): MovedDigits {
-  const images = Array.from({ length: test.count }, (_, i) => toMatrix(test.images.subarray(i * PIXELS, (i + 1) * PIXELS)));
-  const all = (move: (image: number[][]) => number[][]) => {
+/** Each shift in its four directions (none for 0), and each rotation. */
+const SHIFT_MOVES: Move[][] = SHIFTS.map((s) => s === 0
+  ? [(image) => image]
+  : [[s, 0], [-s, 0], [0, s], [0, -s]].map(([dx, dy]) => (image: number[][]) => translate(image, dx, dy, 0)));
+const ANGLE_MOVES: Move[] = ANGLES.map((degrees) => (image) => rotate(image, degrees, 0));
+
+/**
+ * Each model's accuracy on the test digits moved every way: one move's digits (n × 784 floats)
+ * exist at a time, classified by every model, then dropped.
+ */
+function curves(models: tf.LayersModel[], test: MnistSplit): Pick<RobustnessCurve, 'byShift' | 'byAngle'>[] {
+  const images = Array.from({ length: test.count }, (_, i) => toMatrix(unitFloats(test.pixels.subarray(i * PIXELS, (i + 1) * PIXELS))));
+  const accuracies = (move: Move): number[] => {
     const moved = new Float32Array(test.count * PIXELS);
     images.forEach((image, i) => moved.set(move(image).flat(), i * PIXELS));
-    return moved;
+    return models.map((model) => predictDigits(model, moved).reduce((correct, digit, i) => correct + (digit === test.labels[i] ? 1 : 0), 0) / test.count);
   };
-  return {
-    byShift: SHIFTS.map((s) => s === 0
-      ? [test.images]
-      : [[s, 0], [-s, 0], [0, s], [0, -s]].map(([dx, dy]) => all((image) => translate(image, dx, dy, 0)))),
-    byAngle: ANGLES.map((degrees) => all((image) => rotate(image, degrees, 0))),
-  };
-}
-
-function curve(name: string, model: tf.LayersModel, moved: MovedDigits, labels: Uint8Array): RobustnessCurve {
-  const accuracy = (images: Float32Array) =>
-    predictDigits(model, images).reduce((correct, digit, i) => correct + (digit === labels[i] ? 1 : 0), 0) / labels.length;
-  return {
-    model: name,
-    parameters: model.countParams(),
-    byShift: moved.byShift.map((directions) => mean(directions.map(accuracy))),
-    byAngle: moved.byAngle.map(accuracy),
-  };
+  const byShift = SHIFT_MOVES.map((directions) => directions.map(accuracies));
+  const byAngle = ANGLE_MOVES.map(accuracies);
+  return models.map((_, m) => ({
+    byShift: byShift.map((directions) => mean(directions.map((a) => a[m]))),
+    byAngle: byAngle.map((a) => a[m]),
+  }));
 }
 
 function toMatrix(pixels: Float32Array): number[][] {

@@ -41,17 +41,21 @@ export function useThreadedWasm(threads: number): () => void {
 async function loadThreadedWasm(threads: number): Promise<BackendWasm> {
   const factory = require(FACTORY) as (config: object) => Promise<EmscriptenModule>;
   const workerScript = workerScriptFile();
-  const module = await factory({
+  const config = {
     locateFile: (file: string) => (file.endsWith('.worker.js') ? workerScript : path.join(WASM_OUT, file)),
     mainScriptUrlOrBlob: FACTORY,
     // The pool is capped at half of emscripten_num_logical_cores ("2 threads per core"): report 2 × threads.
     instantiateWasm: (imports: Imports, receive: (instance: WebAssembly.Instance, compiled: WebAssembly.Module) => void) => {
       imports.env.emscripten_num_logical_cores = () => 2 * threads;
+      // Emscripten started 8 workers, each about to instantiate the module: keep the pool's threads − 1,
+      // and one at least (with none, its start never completes; the pool frees it later if unused).
+      for (const worker of config.PThread?.unusedWorkers.splice(Math.max(1, threads - 1)) ?? []) worker.terminate();
       WebAssembly.instantiate(readFileSync(BINARY), imports as WebAssembly.Imports)
         .then(({ instance, module: compiled }) => receive(instance, compiled));
       return {};
     },
-  });
+  } as { PThread?: EmscriptenModule['PThread'] } & Record<string, unknown>;
+  const module = await factory(config);
   // The bridge tfjs-backend-wasm's init() builds before handing the module to BackendWasm.
   module.tfjs = {
     init: module.cwrap('init', null, []),
@@ -63,8 +67,7 @@ async function loadThreadedWasm(threads: number): Promise<BackendWasm> {
   };
   setThreadsCount(threads);
   const backend = new BackendWasm(module as never);
-  // Emscripten started 8 workers and the pool took threads − 1: free the rest (~20 MB each),
-  // and let Node exit while the pool's threads wait for work.
+  // Free any worker the pool did not take, and let Node exit while the pool's threads wait for work.
   for (const worker of module.PThread.unusedWorkers) worker.terminate();
   module.PThread.unusedWorkers.length = 0;
   for (const worker of module.PThread.runningWorkers) worker.unref();

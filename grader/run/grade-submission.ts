@@ -79,6 +79,10 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
   }
   const results: ExerciseResult[] = [];
   let pictures: GradeResult['pictures'];
+  const pictured: ExerciseId[] = options.pictures === false ? [] : exercises.filter((e) => e === 'filters' || e === 'augment');
+  let picturesTaken = pictured.length === 0;
+  const waitsForPictures = (e: ExerciseId) => !picturesTaken && pictured.includes(e);
+  let held: ExerciseId[] = [];
   try {
     for (const exercise of EXERCISES.filter((e) => exercises.includes(e))) {
       const own: CheckResult[] = [];
@@ -90,10 +94,17 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
       }
       const output = submission.output?.(exercise) || undefined;
       results.push({ exercise, score: sum(own.map((r) => r.score)), maxScore: sum(own.map((r) => r.check.points)), checks: own, output });
+      held.push(exercise);
+      // Pictures ask the live submission once its pictured exercises are checked, never after scoring.
+      if (!picturesTaken && pictured.every((e) => held.includes(e))) {
+        pictures = await collectPictures(submission, reference, { exercises: pictured }).catch(() => undefined);
+        picturesTaken = true;
+      }
+      // A checked (and pictured) exercise is not asked again: its child process need not sit
+      // beside the CNN's training, which happens in this process.
+      await Promise.all(held.filter((e) => !waitsForPictures(e)).map((e) => submission.release?.(e)));
+      held = held.filter(waitsForPictures);
     }
-    // Pictures ask the live submission: after the checks, before close(), never after scoring.
-    const pictured = exercises.filter((e) => e === 'filters' || e === 'augment');
-    if (options.pictures !== false && pictured.length > 0) pictures = await collectPictures(submission, reference, { exercises: pictured }).catch(() => undefined);
   } finally {
     await submission.close();
   }

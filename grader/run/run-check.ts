@@ -55,6 +55,7 @@ function watched(submission: Submission, seen: Set<CallOutcome['kind']>): Submis
       return outcome;
     },
     output: submission.output?.bind(submission),
+    release: submission.release?.bind(submission),
     close: () => submission.close(),
   };
 }

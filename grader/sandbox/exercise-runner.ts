@@ -43,8 +43,20 @@ export class ExerciseRunner {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.killChildren();
+  }
+
+  /** Ends the child once the queued calls are done, keeping the output, budget and load verdict: a later call starts a new one. */
+  release(): Promise<void> {
+    const released = this.tail.then(() => this.killChildren());
+    this.tail = released;
+    return released;
+  }
+
+  private async killChildren(): Promise<void> {
     const children = [...this.all];
     for (const c of children) c.kill();
+    this.child = null;
     await Promise.race([Promise.all(children.map((c) => c.closed)), new Promise((r) => setTimeout(r, 5_000).unref())]);
   }
 

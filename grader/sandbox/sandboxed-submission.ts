@@ -23,6 +23,7 @@ export type SandboxedSubmission = Submission & {
   readonly sandbox: SandboxInfo;
   /** The exercise's captured stdout + stderr, sanitised and capped (empty if it never ran). */
   output(exercise: ExerciseId): string;
+  release(exercise: ExerciseId): Promise<void>;
   /** The temp folder with the transpiled files (gone after close); for diagnostics and tests. */
   readonly workDir: string;
 };
@@ -74,6 +75,10 @@ class Sandboxed implements SandboxedSubmission {
 
   output(exercise: ExerciseId): string {
     return this.runners.get(exercise)?.output.text() ?? '';
+  }
+
+  async release(exercise: ExerciseId): Promise<void> {
+    await this.runners.get(exercise)?.release();
   }
 
   close(): Promise<void> {

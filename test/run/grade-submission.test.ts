@@ -1,0 +1,42 @@
+/** gradeSubmission frees each exercise's child process once the exercise is checked (and pictured). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../grader/config/resolve.js';
+import { gradeSubmission } from '../../grader/run/grade-submission.js';
+
+/** The exercise files run by the live sandbox children descended from this process. */
+function liveChildren(): string[] {
+  const parent = new Map<number, number>();
+  const source = new Map<number, string>();
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      if (/^State:\s+Z/m.test(status)) continue;
+      parent.set(Number(entry), Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]));
+      const name = /"sourceName":"([^"]+)"/.exec(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))?.[1];
+      if (name) source.set(Number(entry), name);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const descends = (pid: number): boolean => pid > 1 && (parent.get(pid) === process.pid || descends(parent.get(pid) ?? 0));
+  return [...new Set([...source].filter(([pid]) => descends(pid)).map(([, name]) => name))].sort();
+}
+
+describe('gradeSubmission', () => {
+  it('ends an exercise\'s child when its checks (and pictures) are done, the CNN\'s before it trains, and still draws the pictures', async () => {
+    const alive = new Map<string, string[]>();
+    const result = await gradeSubmission('solutions', resolveConfig(undefined, { sandbox: 'node', trainSamples: 256, testSamples: 100 }), {
+      only: ['convolution', 'filters', 'layers', 'cnn'],
+      onCheck: (r) => alive.set(r.check.id, liveChildren()),
+    });
+    expect(alive.get('convolution.matches-numpy')).toEqual(['convolution.ts']);
+    expect(alive.get('filters.blur-matches')).toEqual(['filters.ts']);
+    expect(alive.get('layers.worked-examples')).toEqual(['layers.ts']);
+    expect(alive.get('cnn.model-accepted')).toEqual(['cnn.ts']);
+    // The model crossed as JSON: the CNN trains in this process with no child beside it.
+    expect(alive.get('cnn.mnist-accuracy')).toEqual([]);
+    expect(result.pictures?.comparisons.filter((c) => c.submission.dataUri).length).toBeGreaterThan(0);
+    expect(liveChildren()).toEqual([]);
+  });
+});
