@@ -49,15 +49,18 @@ export interface FullGradeFigure {
   targets: string;
 }
 
+/** How Gradescope's run_autograder and PrairieLearn's entrypoint start the grader (grader/deploy/templates/). */
+const CONTAINER_NODE_FLAGS = ['--max-semi-space-size=4', '--import', 'tsx'];
+
 /**
- * `grade solutions` as an instructor runs it (every exercise, the CNN trained on all of MNIST), in
+ * `grade solutions` as a container runs it (every exercise, the CNN trained on all of MNIST), in
  * a child process: its wall time and the peak resident memory of its whole process tree (the
  * grader, its sandboxes and its threads), sampled from /proc every 100 ms.
  */
 export async function benchGradeFull(extraArgs: string[] = []): Promise<FullGradeFigure> {
   const out = mkdtempSync(path.join(tmpdir(), 'bench-grade-full-'));
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'grader/cli/main.ts', 'solutions', '--out', out, ...extraArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [...CONTAINER_NODE_FLAGS, 'grader/cli/main.ts', 'solutions', '--out', out, ...extraArgs], { stdio: ['ignore', 'ignore', 'pipe'] });
   const watch = watchPeak(child.pid!);
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -7,8 +7,9 @@
 set -uo pipefail
 root="${PL_GRADE_ROOT:-/grade}"
 mkdir -p "${root}/results"
-# node with tsx's loader, not the tsx command, which would stay alive as a second Node process.
-(cd "$(dirname "$(readlink -f "$0")")" && PL_GRADE_ROOT="${root}" node --import tsx grader/deploy/prairielearn-entrypoint.ts)
+# node with tsx's loader, not the tsx command, which would stay alive as a second Node process;
+# small young-generation semi-spaces, as in Gradescope's run_autograder (a lower peak of memory).
+(cd "$(dirname "$(readlink -f "$0")")" && PL_GRADE_ROOT="${root}" node --max-semi-space-size=4 --import tsx grader/deploy/prairielearn-entrypoint.ts)
 status=$?
 if [ ! -s "${root}/results/results.json" ]; then
   message="The grader stopped before writing a result (exit code ${status}). It does not count as an attempt; please tell your instructor."
