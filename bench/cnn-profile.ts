@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadMnist, PIXELS, unitFloats } from '../datasets/mnist.js';
 import { initBackend } from '../grader/ml/backend.js';
-import { disposeModel, rebuildModel, DEFAULT_LIMITS } from '../grader/ml/train.js';
+import { disposeModel, makeOptimizer, rebuildModel, DEFAULT_LIMITS } from '../grader/ml/train.js';
 import { buildModel, training } from '../solutions/cnn.js';
 
 export interface KernelShare {
@@ -28,7 +28,7 @@ export async function profileCnnStep(options: ProfileOptions = {}): Promise<{ ba
   const reference = buildModel(tf);
   const model = rebuildModel(reference.toJSON(null, false), DEFAULT_LIMITS, { seed: 1 });
   reference.dispose();
-  model.compile({ optimizer: tf.train.adam(training.learningRate), loss: 'categoricalCrossentropy' });
+  model.compile({ optimizer: makeOptimizer(training), loss: 'categoricalCrossentropy' });
   const xs = tf.tensor4d(unitFloats(data.train.pixels.subarray(0, batchSize * PIXELS)), [batchSize, 28, 28, 1]);
   const ys = tf.oneHot(tf.tensor1d(Array.from(data.train.labels.subarray(0, batchSize)), 'int32'), 10);
   const step = async () => { await model.trainOnBatch(xs, ys); };

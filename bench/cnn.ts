@@ -32,7 +32,7 @@ export interface CnnFigures {
   torchPeakRssMb: number | null;
   /** PyTorch on one thread (when the grader used more). */
   torch1ThreadSecondsPerEpoch: number | null;
-  /** Our seconds per epoch over PyTorch's on the same threads: the target is ≤ 2. */
+  /** Our seconds per epoch over PyTorch's best (on our threads or on one): the target is ≤ 2. */
   ratio: number | null;
   /** 1-minute load average before and after: other work on the machine slows both sides. */
   loadAverage: string;
@@ -88,7 +88,7 @@ export async function benchCnn(options: BenchCnnOptions = {}): Promise<CnnFigure
     torchTestAccuracy: torch ? Math.round(torch.testAccuracy * 1e4) / 1e4 : null,
     torchPeakRssMb: torch ? Math.round(torch.peakRssMb) : null,
     torch1ThreadSecondsPerEpoch: torch1 ? round(torch1.secondsPerEpoch) : null,
-    ratio: torch ? Math.round((secondsPerEpoch / torch.secondsPerEpoch) * 100) / 100 : null,
+    ratio: torch ? Math.round((secondsPerEpoch / Math.min(torch.secondsPerEpoch, torch1?.secondsPerEpoch ?? Infinity)) * 100) / 100 : null,
     loadAverage: `${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`,
   };
   console.log(`reference CNN, ${report.parameterCount} parameters, ${JSON.stringify(training)}: ` +
@@ -98,7 +98,9 @@ export async function benchCnn(options: BenchCnnOptions = {}): Promise<CnnFigure
       (torch1 ? `; PyTorch 1 thread: ${figures.torch1ThreadSecondsPerEpoch} s/epoch` : '') : '; PyTorch not available'));
   if (figures.ratio !== null) {
     const met = figures.ratio <= 2 && figures.testAccuracy >= 0.98;
-    console.log(`target: ≤ 2× PyTorch's s/epoch on the same threads with ≥ 98% accuracy: ${met ? 'met' : 'NOT met'} ` +
+    // Other work skews both sides, PyTorch's threads most: such a run proves nothing either way.
+    const busy = loadBefore > 0.5 * os.cpus().length;
+    console.log(`target: ≤ 2× PyTorch's best s/epoch (on ${threads} thread(s) or 1) with ≥ 98% accuracy: ${busy ? 'not judged, the machine was busy' : met ? 'met' : 'NOT met'} ` +
       `(${figures.ratio}×, ${pct(figures.testAccuracy)}; load average ${figures.loadAverage})`);
   }
   return figures;

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { MachineLacks } from '../core/machine-lacks.js';
 import { trainingThreads } from './threads.js';
+import { loadSimdKernels } from './wasm-kernels/simd-module.js';
 import { registerWasmGradients } from './wasm-kernels/index.js';
 
 export type BackendPreference = 'auto' | 'node' | 'wasm' | 'cpu';
@@ -38,22 +40,26 @@ const loaders: Record<Exclude<BackendPreference, 'auto'>, Loader> = {
     const wanted = trainingThreads();
     let fellBack = '';
     if (wanted.threads > 1) {
+      // The threaded build, for its shared heap: our kernels' helper threads work on it. XNNPACK
+      // keeps one thread: its pool woke for every small op, which cost more than it gained.
       // Loaded here, not at the top: importing tfjs-backend-wasm registers it as tfjs's default
       // backend, and an async default breaks every tensor made before initBackend.
       const { useThreadedWasm } = await import('./threaded-wasm.js');
-      const undo = useThreadedWasm(wanted.threads);
+      const undo = useThreadedWasm(1);
       if (!(await tf.setBackend('wasm').catch(() => false))) {
         undo();
         fellBack = ' (the threaded build failed to start: single-threaded)';
       }
     }
     if (tf.getBackend() !== 'wasm' && !(await tf.setBackend('wasm'))) throw new Error("backend 'wasm' failed to initialise");
+    const kernels = await loadSimdKernels(tf.backend() as BackendWasm, wanted.threads);
+    if (kernels.problem) fellBack += ` (${kernels.problem}: single-threaded)`;
     registerWasmGradients();
     const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) ? 'SIMD' : 'no SIMD';
-    const count = wasm.getThreadsCount();
+    const count = kernels.threads;
     return {
       name: 'wasm',
-      detail: `tfjs-backend-wasm ${wasm.version_wasm}, ${simd}, ${count} thread(s), with the grader's gradient kernels`,
+      detail: `tfjs-backend-wasm ${wasm.version_wasm}, ${simd}, with the grader's kernels (convolutions and their gradients) on ${count} thread(s)`,
       threads: { count, reason: `${wanted.reason}${fellBack}` },
     };
   },

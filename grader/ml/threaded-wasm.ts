@@ -47,8 +47,9 @@ async function loadThreadedWasm(threads: number): Promise<BackendWasm> {
     // The pool is capped at half of emscripten_num_logical_cores ("2 threads per core"): report 2 × threads.
     instantiateWasm: (imports: Imports, receive: (instance: WebAssembly.Instance, compiled: WebAssembly.Module) => void) => {
       imports.env.emscripten_num_logical_cores = () => 2 * threads;
-      // Emscripten started 8 workers, each about to instantiate the module: keep the pool's threads − 1.
-      for (const worker of config.PThread?.unusedWorkers.splice(threads - 1) ?? []) worker.terminate();
+      // Emscripten started 8 workers, each about to instantiate the module: keep the pool's threads − 1,
+      // and one at least (with none, its start never completes; the pool frees it later if unused).
+      for (const worker of config.PThread?.unusedWorkers.splice(Math.max(1, threads - 1)) ?? []) worker.terminate();
       WebAssembly.instantiate(readFileSync(BINARY), imports as WebAssembly.Imports)
         .then(({ instance, module: compiled }) => receive(instance, compiled));
       return {};

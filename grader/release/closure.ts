@@ -14,11 +14,18 @@ export interface Closure {
 
 const IMPORT = /^[ \t]*(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
-/** Relative and bare specifiers of a module's imports, type-only ones included (tsc needs them). */
+/** A file a module reads at run time by its own location: `new URL('./file', import.meta.url)`. */
+const ASSET = /\bnew URL\(\s*['"](\.\.?\/[^'"]*[^'"/])['"]\s*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * Relative and bare specifiers of a module's imports, type-only ones included (tsc needs them),
+ * and the relative files it reads by `new URL(…, import.meta.url)`.
+ */
 export function importsOf(text: string): string[] {
   const out: string[] = [];
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   for (const m of code.matchAll(IMPORT)) out.push(m[1] ?? m[2]);
+  for (const m of code.matchAll(ASSET)) out.push(m[1]);
   return out;
 }
 

@@ -66,7 +66,7 @@ describe('the PrairieLearn grader image', () => {
     const dockerfile = readFileSync(path.join(image, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^FROM node:\d+/m);
     expect(dockerfile).toMatch(/^COPY \. \/grader$/m);
-    expect(dockerfile).toMatch(/^RUN npm ci .*&& npm run --silent mnist/m);
+    expect(dockerfile).toMatch(/^RUN npm ci .*&& npm run --silent mnist && npm run --silent kernels/m);
     expect(statSync(path.join(image, 'entrypoint.sh')).mode & 0o111).toBeTruthy();
     const options = JSON.parse(readFileSync(path.join(image, 'info.json'), 'utf8')).externalGradingOptions;
     expect(externalGradingOptions(options), JSON.stringify(externalGradingOptions.errors)).toBe(true);

@@ -28,10 +28,10 @@ async function compare(kernel: string, inputs: Record<string, { shape: number[];
 }
 
 /** A random convolution: x [N,H,W,C], filter [KH,KW,C,F], and dy of the output's shape. */
-function convolution({ stride, pad, seed }: Case, depthwise = false, channels: [number, number] = [1, 4]) {
+function convolution({ stride, pad, seed }: Case, depthwise = false, channels: [number, number] = [1, 4], filters: [number, number] = [1, 3]) {
   const random = seededRandom(seed);
   const [n, h, w, c] = [int(random, 1, 3), int(random, 4, 9), int(random, 4, 9), int(random, ...channels)];
-  const filterShape: [number, number, number, number] = [int(random, 1, Math.min(4, h)), int(random, 1, Math.min(4, w)), c, int(random, 1, 3)];
+  const filterShape: [number, number, number, number] = [int(random, 1, Math.min(4, h)), int(random, 1, Math.min(4, w)), c, int(random, ...filters)];
   const xShape: [number, number, number, number] = [n, h, w, c];
   const info = tf.backend_util.computeConv2DInfo(xShape, filterShape, stride, 1, pad, undefined, depthwise);
   const tensor = (shape: number[]) => ({ shape, data: values(shape.reduce((a, b) => a * b, 1), random) });
@@ -39,7 +39,8 @@ function convolution({ stride, pad, seed }: Case, depthwise = false, channels: [
 }
 
 describe('wasm gradient kernels agree with cpu to 1e-4', () => {
-  // Up to 4 input channels it is a product of patches; from 5 on, a convolution.
+  // The SIMD kernel works in tiles of 4 channels × 8 filters, then 1 × 8, then single floats:
+  // these shapes reach each kind of tile, alone and together.
   it.each(cases)('Conv2DBackpropFilter, few channels, %s', async (c) => {
     const { x, dy, filterShape } = convolution(c);
     expect(await compare('Conv2DBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape })).toBeLessThan(1e-4);
@@ -48,6 +49,30 @@ describe('wasm gradient kernels agree with cpu to 1e-4', () => {
   it.each(cases)('Conv2DBackpropFilter, many channels, %s', async (c) => {
     const { x, dy, filterShape } = convolution(c, false, [5, 8]);
     expect(await compare('Conv2DBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('Conv2DBackpropFilter, many channels and filters, %s', async (c) => {
+    const { x, dy, filterShape } = convolution(c, false, [1, 13], [7, 20]);
+    expect(await compare('Conv2DBackpropFilter', { x, dy }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', filterShape })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('Conv2D, %s', async (c) => {
+    const { x, filter } = convolution(c, false, [1, 13], [1, 20]);
+    expect(await compare('Conv2D', { x, filter }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', dilations: 1 })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('Conv2D, dilated, %s', async (c) => {
+    const { x, filter } = convolution({ ...c, stride: 1 }, false, [1, 9], [6, 17]);
+    const dilations = c.stride + 1;
+    const [kh, kw] = filter.shape;
+    const [, h, w] = x.shape;
+    if ((kh - 1) * dilations >= h || (kw - 1) * dilations >= w) return; // no output at all
+    expect(await compare('Conv2D', { x, filter }, { strides: 1, pad: c.pad, dataFormat: 'NHWC', dilations })).toBeLessThan(1e-4);
+  });
+
+  it.each(cases)('Conv2DBackpropInput, many channels and filters, %s', async (c) => {
+    const { dy, filter, xShape } = convolution(c, false, [1, 13], [7, 20]);
+    expect(await compare('Conv2DBackpropInput', { dy, filter }, { strides: c.stride, pad: c.pad, dataFormat: 'NHWC', inputShape: xShape })).toBeLessThan(1e-4);
   });
 
   it.each(cases)('Conv2DBackpropInput, %s', async (c) => {
@@ -68,7 +93,8 @@ describe('wasm gradient kernels agree with cpu to 1e-4', () => {
   // Half the cases have many ties (values 0, 1, 2, as after a ReLU): the first maximum wins.
   it.each(cases)('MaxPoolGrad, %s', async (c) => {
     const random = seededRandom(c.seed);
-    const [n, h, w, ch] = [int(random, 1, 3), int(random, 3, 9), int(random, 3, 9), int(random, 1, 4)];
+    // Four channels at a time, then one at a time: up to 9 reaches both.
+    const [n, h, w, ch] = [int(random, 1, 3), int(random, 3, 9), int(random, 3, 9), int(random, 1, 9)];
     const size = int(random, 2, 3);
     const ties = c.seed % 2 === 0;
     const input = { shape: [n, h, w, ch], data: values(n * h * w * ch, random).map((v) => (ties ? Math.round(v + 1) : v)) };
@@ -95,6 +121,8 @@ describe('Sum on wasm agrees with cpu', () => {
     [[7, 5, 4, 3], [0, 1, 2], false],
     [[7, 5, 4, 3], [2, 0, 1], true],
     [[50, 9], [0], false],
+    [[3, 50, 9], [0, 1], false], // rows past a block of 64, channels past a vector of 4
+    [[1000, 32], [0], false],
     [[7, 5, 4, 3], [1, 2], false],
     [[7, 5, 4, 3], [3], true],
     [[6, 4], [-1], false],
@@ -107,6 +135,55 @@ describe('Sum on wasm agrees with cpu', () => {
   it('sums int32 tensors with the backend\'s kernel', async () => {
     const run = () => tf.sum(tf.tensor([[1, 2], [3, 4]], [2, 2], 'int32'), 0);
     expect(await onBackend('wasm', run)).toEqual(await onBackend('cpu', run));
+  });
+});
+
+describe('Add on wasm agrees with cpu', () => {
+  // A bias ([C] or [1,…,C]) takes our kernel; every other shape, dtype or order the backend's.
+  it.each([
+    [[7, 5, 4, 9], [9]],
+    [[7, 5, 4, 9], [1, 1, 1, 9]],
+    [[3, 6], [6]],
+    [[3, 6], [3, 6]],
+    [[6], [6]],
+    [[7, 5, 4, 9], [4, 9]],
+    [[9], [7, 5, 4, 9]],
+  ])('a %j + b %j', async (aShape, bShape) => {
+    const random = seededRandom(aShape.length * 10 + bShape.length);
+    const tensor = (shape: number[]) => ({ shape, data: values(shape.reduce((x, y) => x * y, 1), random) });
+    expect(await compare('Add', { a: tensor(aShape), b: tensor(bShape) }, {})).toBe(0);
+  });
+
+  it('adds int32 tensors with the backend\'s kernel', async () => {
+    const run = () => tf.add(tf.tensor([[1, 2], [3, 4]], [2, 2], 'int32'), tf.tensor([10, 20], [2], 'int32'));
+    expect(await onBackend('wasm', run)).toEqual(await onBackend('cpu', run));
+  });
+});
+
+describe("ReLU's gradient on wasm agrees with cpu", () => {
+  it('is dy where x > 0, 0 where x ≤ 0 (−0 and 0 too), NaN where x is NaN', async () => {
+    const x = [0.5, -1, 0, -0, NaN, 3, -2, 1e-30, 7, -7, 0.25];
+    const dy = [1, 2, 3, 4, 5, -6, 7, 8, Infinity, Infinity, -1];
+    const run = () => tf.grad((t: tf.Tensor) => tf.relu(t))(tf.tensor(x), tf.tensor(dy));
+    const [[wasm], [cpu]] = [await onBackend('wasm', run), await onBackend('cpu', run)];
+    expect([...wasm]).toEqual([...cpu]);
+  });
+});
+
+describe('Identity on wasm', () => {
+  it('shares the data: a clone outlives its source, and freeing both frees it', async () => {
+    const [clone] = await onBackend('wasm', () => {
+      const x = tf.tensor([1.5, -2, 3]);
+      const y = tf.clone(x);
+      x.dispose();
+      return y;
+    });
+    expect([...clone]).toEqual([1.5, -2, 3]);
+    const before = tf.memory().numBytes;
+    tf.tidy(() => {
+      tf.clone(tf.ones([1000]));
+    });
+    expect(tf.memory().numBytes).toBe(before);
   });
 });
 

@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { backpropInputPadding, rotateFilter, spreadByStride } from './transposed-convolution.js';
-import { free, runWasmKernel, type KernelArgs } from './wasm-heap.js';
+import { convolve } from './conv2d.js';
+import { free, type KernelArgs } from './wasm-heap.js';
 
 type Attrs = tf.Conv2DBackpropInputAttrs;
 
 /**
  * dx = the "full" convolution of dy (zeros inserted between its rows and columns when the
- * stride is > 1) with the filter rotated by 180° and its channel axes swapped. Replaces the wasm
- * backend's own kernel, a plain C++ loop that took ~60% of a training step; this one runs on
- * XNNPACK's Conv2D.
+ * stride is > 1) with the filter rotated by 180° and its channel axes swapped, by our Conv2D (taps
+ * in the padding cost nothing). Replaces the wasm backend's own kernel, a plain C++ loop that
+ * took ~60% of a training step.
  */
 function conv2dBackpropInput({ inputs, backend, attrs }: KernelArgs<Attrs>): tf.TensorInfo {
   const { dy, filter } = inputs;
@@ -19,7 +20,9 @@ function conv2dBackpropInput({ inputs, backend, attrs }: KernelArgs<Attrs>): tf.
   const pad = backpropInputPadding(info, 'Conv2DBackpropInput');
   const rotated = rotateFilter(backend, filter, true);
   const spread = info.strideHeight === 1 && info.strideWidth === 1 ? dy : spreadByStride(backend, dy, info.strideHeight, info.strideWidth);
-  const dx = runWasmKernel('Conv2D', backend, { x: spread, filter: rotated }, { strides: 1, pad, dilations: 1, dataFormat: 'NHWC' });
+  const forward = tf.backend_util.computeConv2DInfo(
+    spread.shape as [number, number, number, number], rotated.shape as [number, number, number, number], 1, 1, pad as tf.backend_util.ExplicitPadding);
+  const dx = convolve(backend, spread, rotated, forward);
   free(backend, rotated, ...(spread === dy ? [] : [spread]));
   return dx;
 }

@@ -35,3 +35,8 @@ export function heapView(backend: BackendWasm, info: tf.TensorInfo): Float32Arra
 export function free(backend: BackendWasm, ...infos: tf.TensorInfo[]): void {
   for (const info of infos) backend.disposeData(info.dataId);
 }
+
+/** Where `info`'s data starts on the wasm heap, in bytes: what our SIMD kernels take as a pointer. */
+export function heapOffset(backend: BackendWasm, info: tf.TensorInfo): number {
+  return backend.dataIdMap.get(info.dataId)!.memoryOffset;
+}

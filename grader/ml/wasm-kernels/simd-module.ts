@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { writeAtomic } from '../../run/write-atomic.js';
+import { SimdThreads } from './simd-threads.js';
+
+const require = createRequire(import.meta.url);
+const SOURCE = new URL('./assembly/kernels.ts', import.meta.url);
+
+/** The exports of assembly/kernels.ts: pointers are byte offsets into tfjs-backend-wasm's heap. */
+export interface SimdKernels {
+  sumRows(x: number, rows: number, channels: number, out: number, totals: number): void;
+  conv2dBackpropFilter(
+    x: number, dy: number, dw: number, batchFrom: number, batchTo: number,
+    inHeight: number, inWidth: number, channels: number,
+    outHeight: number, outWidth: number, filters: number,
+    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, top: number, left: number,
+  ): void;
+  conv2d(
+    x: number, w: number, y: number, batchFrom: number, batchTo: number,
+    inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number, filters: number,
+    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number,
+    dilationHeight: number, dilationWidth: number, top: number, left: number,
+  ): void;
+  maxPoolGrad(
+    x: number, y: number, dy: number, dx: number, batchFrom: number, batchTo: number,
+    inHeight: number, inWidth: number, channels: number, outHeight: number, outWidth: number,
+    filterHeight: number, filterWidth: number, strideHeight: number, strideWidth: number, top: number, left: number,
+  ): void;
+  addInto(dst: number, src: number, count: number): void;
+  reluGrad(dy: number, x: number, dx: number, count: number): void;
+  addBias(x: number, bias: number, out: number, rows: number, channels: number): void;
+  adam(
+    w: number, m: number, v: number, g: number, wOut: number, mOut: number, vOut: number, count: number,
+    beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number,
+    oneMinusAccBeta1: number, oneMinusAccBeta2: number, epsilon: number, negativeRate: number,
+  ): void;
+}
+
+interface EmscriptenMemory {
+  wasmMemory?: WebAssembly.Memory;
+  asm?: { memory?: WebAssembly.Memory };
+}
+
+const pools = new WeakMap<BackendWasm, SimdThreads>();
+
+/**
+ * Our SIMD kernels, instantiated on `backend`'s own memory (so they read and write its tensors in
+ * place), on up to `threads` threads when that memory is shared (the threaded build). The
+ * AssemblyScript source is compiled once per machine and kept, named by its content, in
+ * node_modules/.cache; a compile takes ~2 s. Call once before `simdThreads`.
+ */
+export async function loadSimdKernels(backend: BackendWasm, threads: number): Promise<{ threads: number; problem?: string }> {
+  const known = pools.get(backend);
+  if (known) return { threads: known.threads };
+  const memory = heapMemory(backend);
+  const shared = memory.buffer instanceof SharedArrayBuffer;
+  const module = await WebAssembly.compile(new Uint8Array(await compiledKernels(shared)));
+  const kernels = (await WebAssembly.instantiate(module, { env: { memory } })).exports as unknown as SimdKernels;
+  const { pool, problem } = await SimdThreads.start(kernels, module, memory, threads);
+  pools.set(backend, pool);
+  return { threads: pool.threads, problem };
+}
+
+export function simdThreads(backend: BackendWasm): SimdThreads {
+  const pool = pools.get(backend);
+  if (!pool) throw new Error('the SIMD kernels are not loaded on this wasm backend: call loadSimdKernels first');
+  return pool;
+}
+
+/** The WebAssembly.Memory behind the backend's heap: exported by the threaded build, the module's own otherwise. */
+function heapMemory(backend: BackendWasm): WebAssembly.Memory {
+  const module = backend.wasm as unknown as EmscriptenMemory;
+  const memory = module.wasmMemory ?? module.asm?.memory;
+  if (!(memory instanceof WebAssembly.Memory)) throw new Error('tfjs-backend-wasm does not expose its memory: the SIMD kernels cannot run');
+  return memory;
+}
+
+/** The module's binary for a plain or a shared (threaded build) memory: from the cache, else compiled. */
+export async function compiledKernels(shared: boolean, dir = cacheDir()): Promise<Uint8Array> {
+  const { file, source, options } = cacheEntry(shared, dir);
+  if (existsSync(file)) return readFileSync(file);
+  const { default: asc } = await import('assemblyscript/asc');
+  const { error, stderr, binary } = await asc.compileString({ 'kernels.ts': source }, options);
+  if (error || !binary) throw new Error(`compiling the SIMD kernels failed: ${error?.message ?? ''}\n${stderr.toString()}`);
+  try {
+    writeAtomic(file, binary);
+  } catch {
+    // A read-only install still trains: it compiles again next time.
+  }
+  return binary;
+}
+
+/** Where the compiled module is kept: named by the source, the options and the compiler's version. */
+export function cacheEntry(shared: boolean, dir = cacheDir()) {
+  const source = readFileSync(SOURCE, 'utf8');
+  const options = compileOptions(shared);
+  const { version } = require('assemblyscript/package.json') as { version: string };
+  const hash = createHash('sha256').update(JSON.stringify({ source, options, version })).digest('hex').slice(0, 16);
+  return { file: path.join(dir, `kernels-${shared ? 'shared' : 'plain'}-${hash}.wasm`), source, options };
+}
+
+function compileOptions(shared: boolean) {
+  return {
+    optimizeLevel: 3,
+    shrinkLevel: 0,
+    runtime: 'stub',
+    noAssert: true,
+    enable: shared ? ['simd', 'threads'] : ['simd'],
+    importMemory: true,
+    initialMemory: 1,
+    // An imported shared memory must declare a maximum; 4 GiB admits whatever tfjs set.
+    ...(shared ? { sharedMemory: true, maximumMemory: 65536 } : {}),
+  };
+}
+
+function cacheDir(): string {
+  const nodeModules = path.resolve(path.dirname(require.resolve('assemblyscript/package.json')), '..');
+  for (const dir of [path.join(nodeModules, '.cache', 'cnn-course-kit'), path.join(os.tmpdir(), 'cnn-course-kit-cache')]) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    } catch {
+      // try the next
+    }
+  }
+  return os.tmpdir();
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { importsOf } from '../../grader/release/closure.js';
+
+describe("a release's import closure", () => {
+  it('follows imports, dynamic imports and files a module reads by its own location, not folders or comments', () => {
+    const text = [
+      "import { a } from './a.js';",
+      "import type { B } from '../b.js';",
+      "const asc = await import('assemblyscript/asc');",
+      "const SOURCE = new URL('./assembly/kernels.ts', import.meta.url);",
+      "const DIR = new URL('./templates/', import.meta.url);",
+      "// new URL('./commented.ts', import.meta.url)",
+    ].join('\n');
+    expect(importsOf(text)).toEqual(['./a.js', '../b.js', 'assemblyscript/asc', './assembly/kernels.ts']);
+  });
+});
