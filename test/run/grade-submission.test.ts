@@ -26,16 +26,22 @@ function liveChildren(): string[] {
 describe('gradeSubmission', () => {
   it('ends an exercise\'s child when its checks (and pictures) are done, the CNN\'s before it trains, and still draws the pictures', async () => {
     const alive = new Map<string, string[]>();
+    const graded: string[] = [];
     const result = await gradeSubmission('solutions', resolveConfig(undefined, { sandbox: 'node', trainSamples: 256, testSamples: 100 }), {
-      only: ['convolution', 'filters', 'layers', 'cnn'],
-      onCheck: (r) => alive.set(r.check.id, liveChildren()),
+      only: ['convolution', 'filters', 'layers', 'cnn', 'parameters'],
+      onCheck: (r) => {
+        alive.set(r.check.id, liveChildren());
+        if (!graded.includes(r.check.exercise)) graded.push(r.check.exercise);
+      },
     });
     expect(alive.get('convolution.matches-numpy')).toEqual(['convolution.ts']);
     expect(alive.get('filters.blur-matches')).toEqual(['filters.ts']);
     expect(alive.get('layers.worked-examples')).toEqual(['layers.ts']);
     expect(alive.get('cnn.model-accepted')).toEqual(['cnn.ts']);
-    // The model crossed as JSON: the CNN trains in this process with no child beside it.
+    // The model crossed as JSON, and parameters is graded before: the CNN trains with no child beside it.
     expect(alive.get('cnn.mnist-accuracy')).toEqual([]);
+    expect(graded).toEqual(['convolution', 'filters', 'layers', 'parameters', 'cnn']);
+    expect(result.exercises.map((e) => e.exercise)).toEqual(['convolution', 'filters', 'layers', 'cnn', 'parameters']);
     expect(result.pictures?.comparisons.filter((c) => c.submission.dataUri).length).toBeGreaterThan(0);
     expect(liveChildren()).toEqual([]);
   });
