@@ -17,11 +17,8 @@ interface Helper { worker: Worker; slots: Int32Array; sequence: number }
  * (Atomics.wait) in between, costing nothing while tfjs runs its own ops.
  */
 export class SimdThreads {
-  private readonly names: KernelName[];
-
-  private constructor(readonly kernels: SimdKernels, private readonly helpers: Helper[]) {
-    this.names = kernelNames(kernels);
-  }
+  /** The kernels' names in the order helpers index them (simd-worker.mjs gets the same list). */
+  private constructor(readonly kernels: SimdKernels, private readonly names: KernelName[], private readonly helpers: Helper[]) {}
 
   /**
    * Starts the helpers and waits until each has its instance; on a heap that is not shared (the
@@ -40,10 +37,10 @@ export class SimdThreads {
       await Promise.all(helpers.map(({ worker }) => started(worker)));
     } catch (error) {
       for (const { worker } of helpers) void worker.terminate();
-      return { pool: new SimdThreads(kernels, []), problem: `its helper threads did not start: ${(error as Error).message}` };
+      return { pool: new SimdThreads(kernels, names, []), problem: `its helper threads did not start: ${(error as Error).message}` };
     }
     for (const { worker } of helpers) worker.unref(); // a helper waiting for work must not keep the grader alive
-    return { pool: new SimdThreads(kernels, helpers) };
+    return { pool: new SimdThreads(kernels, names, helpers) };
   }
 
   get threads(): number {

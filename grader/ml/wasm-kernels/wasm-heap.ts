@@ -12,7 +12,7 @@ export interface KernelArgs<Attrs> {
   attrs: Attrs;
 }
 
-/** Runs one of the wasm backend's kernels (we never replace the ones we call). */
+/** Runs the kernel registered on wasm under `name`: the backend's own, or ours where we replaced it. */
 export function runWasmKernel(
   name: string,
   backend: BackendWasm,

@@ -218,16 +218,17 @@ export function conv2d(
       const khTo = min(filterHeight, h0 >= inHeight ? 0 : (inHeight - 1 - h0) / dilationHeight + 1);
       const xImage = x + <usize>(n * inHeight * inWidth) * xPixel;
       let ow = 0;
-      for (; ow < inFrom; ow++) convPixel(xImage, w, yRow + <usize>ow * yPixel, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
+      for (; ow < inFrom; ow++) convPixelFilters(xImage, w, yRow + <usize>ow * yPixel, 0, filters, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
       for (; ow + 4 <= inTo; ow += 4) {
         const xAt = xImage + <usize>(ow * strideWidth - left) * xPixel;
         for (let f = 0; f < wide; f += 8) {
           convTile4x8(xAt, w + (<usize>f << 2), yRow + <usize>ow * yPixel + (<usize>f << 2), yPixel,
             h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth);
         }
-        for (let p = 0; p < 4; p++) convPixelTail(xImage, w, yRow + <usize>(ow + p) * yPixel, ow + p, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
+        // Filters past the last multiple of 8, which the tiles leave.
+        for (let p = 0; p < 4 && wide < filters; p++) convPixelFilters(xImage, w, yRow + <usize>(ow + p) * yPixel, wide, filters, ow + p, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
       }
-      for (; ow < outWidth; ow++) convPixel(xImage, w, yRow + <usize>ow * yPixel, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
+      for (; ow < outWidth; ow++) convPixelFilters(xImage, w, yRow + <usize>ow * yPixel, 0, filters, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
     }
   }
 }
@@ -270,24 +271,7 @@ function convTile4x8(
   v128.store(y + 3 * yPixel, a3); v128.store(y + 3 * yPixel, b3, 16);
 }
 
-/** One output pixel, every filter, taps outside the row skipped. */
-function convPixel(
-  xImage: usize, w: usize, y: usize, ow: i32, h0: i32, khFrom: i32, khTo: i32,
-  inWidth: i32, channels: i32, filters: i32, filterWidth: i32, strideWidth: i32, dilationHeight: i32, dilationWidth: i32, left: i32,
-): void {
-  convPixelFilters(xImage, w, y, 0, filters, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
-}
-
-/** One output pixel, the filters past the last multiple of 8 (the tiles did the rest). */
-function convPixelTail(
-  xImage: usize, w: usize, y: usize, ow: i32, h0: i32, khFrom: i32, khTo: i32,
-  inWidth: i32, channels: i32, filters: i32, filterWidth: i32, strideWidth: i32, dilationHeight: i32, dilationWidth: i32, left: i32,
-): void {
-  const wide = filters & ~7;
-  if (wide < filters) convPixelFilters(xImage, w, y, wide, filters, ow, h0, khFrom, khTo, inWidth, channels, filters, filterWidth, strideWidth, dilationHeight, dilationWidth, left);
-}
-
-/** y[f] for f in [fFrom, fTo) at output column ow: eight filters at a time while they last, then one. */
+/** y[f] for f in [fFrom, fTo) at output column ow, taps outside the row skipped: eight filters at a time while they last, then one. */
 function convPixelFilters(
   xImage: usize, w: usize, y: usize, fFrom: i32, fTo: i32, ow: i32, h0: i32, khFrom: i32, khTo: i32,
   inWidth: i32, channels: i32, filters: i32, filterWidth: i32, strideWidth: i32, dilationHeight: i32, dilationWidth: i32, left: i32,
