@@ -1,11 +1,11 @@
-import * as convolution from '../../solutions/convolution.js';
-import * as convolution2d from '../../solutions/convolution2d.js';
-import * as filters from '../../solutions/filters.js';
-import * as augment from '../../solutions/augment.js';
-import * as layers from '../../solutions/layers.js';
-import * as cnn from '../../solutions/cnn.js';
-import * as parameters from '../../solutions/parameters.js';
+import type { Reference } from '../core/reference.js';
+import { EXERCISES } from './registry.js';
+
+// A computed path: a student release ships no solutions/ (grader/release/closure.ts follows only
+// literal imports) and replaces this file with recorded answers.
+const SOLUTIONS = '../../solutions/';
 
 /** The trusted reference (solutions/), loaded in the grader's own process. */
-export const REFERENCE = { convolution, convolution2d, filters, augment, layers, cnn, parameters };
-export type Reference = typeof REFERENCE;
+export const REFERENCE: Reference = Object.fromEntries(
+  await Promise.all(EXERCISES.map(async (id) => [id, (await import(`${SOLUTIONS}${id}.js`)) as unknown])),
+) as Reference;

@@ -1,39 +1,43 @@
-import type { ExerciseId } from '../core/contract.js';
-import type { GraderConfig } from '../config/types.js';
-import type { Check, Visibility } from './types.js';
-import { convolutionChecks } from './convolution.js';
-import { convolution2dChecks } from './convolution2d.js';
-import { filtersChecks } from './filters.js';
-import { augmentChecks } from './augment.js';
-import { layersChecks } from './layers.js';
-import { cnnChecks } from './cnn.js';
-import { parametersChecks } from './parameters.js';
+/**
+ * The one list of exercises, in the order the lecture meets them. Adding an exercise is a folder
+ * beside this file, one line here, a stub in exercises/ and a reference in solutions/
+ * (docs/instructors.md, "Add an exercise").
+ */
+import type { Check } from '../checks/types.js';
+import type { ExerciseId } from '../core/reference.js';
+import type { ExerciseRuntimes } from '../core/exercise-runtime.js';
+import type { Mistake, ProbeCall } from '../mistakes/types.js';
+import type { ExerciseModule } from './exercise-module.js';
+import { convolution } from './convolution/index.js';
+import { convolution2d } from './convolution2d/index.js';
+import { filters } from './filters/index.js';
+import { augment } from './augment/index.js';
+import { layers } from './layers/index.js';
+import { cnn } from './cnn/index.js';
+import { parameters } from './parameters/index.js';
+
+export const EXERCISE_MODULES: readonly ExerciseModule[] = [convolution, convolution2d, filters, augment, layers, cnn, parameters];
+
+export const EXERCISES: readonly ExerciseId[] = EXERCISE_MODULES.map((m) => m.id);
+
+export function isExerciseId(s: string): s is ExerciseId {
+  return (EXERCISES as readonly string[]).includes(s);
+}
+
+export function exerciseModule(id: ExerciseId): ExerciseModule {
+  const found = EXERCISE_MODULES.find((m) => m.id === id);
+  if (!found) throw new Error(`unknown exercise '${id}'`);
+  return found;
+}
 
 /** Every check of every exercise, in the order reports show them. */
-export const ALL_CHECKS: readonly Check[] = [
-  ...convolutionChecks,
-  ...convolution2dChecks,
-  ...filtersChecks,
-  ...augmentChecks,
-  ...layersChecks,
-  ...cnnChecks,
-  ...parametersChecks,
-];
+export const ALL_CHECKS: readonly Check[] = EXERCISE_MODULES.flatMap((m) => m.checks);
 
-export interface Selection {
-  only?: readonly ExerciseId[];
-  /** 'public' for a student's local run; 'all' for grading. */
-  visibility: 'public' | 'all';
-}
+/** The catalogue of known mistakes: diagnoses for students, mutants for the self-test. */
+export const ALL_MISTAKES: readonly Mistake[] = EXERCISE_MODULES.flatMap((m) => m.mistakes);
 
-/** The checks a run grades, with the config's points, visibility and enabled overrides applied. */
-export function selectChecks(config: GraderConfig, selection: Selection, checks: readonly Check[] = ALL_CHECKS): Check[] {
-  return checks
-    .filter((c) => !selection.only || selection.only.includes(c.exercise))
-    .filter((c) => config.checks[c.id]?.enabled !== false)
-    .map((c) => {
-      const o = config.checks[c.id];
-      return o ? { ...c, points: o.points ?? c.points, visibility: (o.visibility ?? c.visibility) as Visibility } : c;
-    })
-    .filter((c) => selection.visibility === 'all' || c.visibility === 'public');
-}
+/** Each exercise's discriminating probes, asked after a failure to confirm a mistake before naming it. */
+export const PROBES: Readonly<Record<ExerciseId, readonly ProbeCall[]>> = Object.fromEntries(EXERCISE_MODULES.map((m) => [m.id, m.probes])) as Record<ExerciseId, readonly ProbeCall[]>;
+
+/** What running each exercise's code needs beyond the defaults, for the sandbox and the in-process runner. */
+export const RUNTIMES: ExerciseRuntimes = Object.fromEntries(EXERCISE_MODULES.flatMap((m) => (m.runtime ? [[m.id, m.runtime]] : [])));

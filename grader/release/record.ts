@@ -11,8 +11,8 @@ import { checkSettings } from '../config/per-check.js';
 import type { Check, CheckContext, Verdict } from '../checks/types.js';
 import type { Mistake } from '../mistakes/types.js';
 import { diagnose } from '../mistakes/diagnose.js';
-import { PROBES } from '../mistakes/probes/index.js';
-import type { Reference } from '../run/reference.js';
+import { PROBES } from '../exercises/registry.js';
+import type { Reference } from '../core/reference.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { callKey, encodeValue, type Entry, type RecordedTable } from './runtime/codec.js';
 import { Recording, recordCall, recordingReference } from './recording-reference.js';
@@ -165,7 +165,7 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
         continue;
       }
       if (verdict.status === 'failed' && verdict.counterexample) {
-        const found = await diagnose(check.exercise, verdict.counterexample.calls, submission, diagnoseReference, o.mistakes);
+        const found = await diagnose(check.exercise, verdict.counterexample.calls, submission, diagnoseReference, o.mistakes, PROBES[check.exercise]);
         if (found.diagnosis.some((d) => d.mistakeId === mistake.id)) diagnosed.add(mistake.id);
       }
     }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
 
 export type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 
@@ -10,9 +10,9 @@ export type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
  * student's own `npm test` under vitest or tsx, which transpile TypeScript). A missing file is
  * left out; the checks then report it missing.
  */
-export async function loadInProcess(dir: string, only?: readonly ExerciseId[]): Promise<Modules> {
+export async function loadInProcess(dir: string, exercises: readonly ExerciseId[]): Promise<Modules> {
   const modules: Modules = {};
-  for (const exercise of only ?? EXERCISES) {
+  for (const exercise of exercises) {
     const file = ['.ts', '.js', '.mjs'].map((ext) => path.resolve(dir, exercise + ext)).find((f) => existsSync(f));
     if (file) modules[exercise] = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   }

@@ -8,14 +8,16 @@
  * 'grade' message arrives, so a child started in advance sees the files as they are at that save.
  */
 import path from 'node:path';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES, EXERCISE_MODULES, RUNTIMES } from '../exercises/registry.js';
 import type { Submission } from '../core/submission.js';
-import { selectChecks } from '../checks/index.js';
+import { selectChecks } from '../exercises/select-checks.js';
 import type { Check } from '../checks/types.js';
 import type { ExerciseResult } from '../core/result.js';
 import { infoOf } from '../run/run-check.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
-import { REFERENCE, type Reference } from '../run/reference.js';
+import { REFERENCE } from '../exercises/reference.js';
+import type { Reference } from '../core/reference.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
@@ -45,7 +47,7 @@ async function open(folder: string): Promise<Opened> {
       broken.set(exercise, `${path.basename(folder)}/${exercise}.ts could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return { modules, broken, submission: inProcessSubmission(path.basename(folder), modules) };
+  return { modules, broken, submission: inProcessSubmission(path.basename(folder), modules, RUNTIMES) };
 }
 
 /** The files, imported once per child (so once per save). */
@@ -79,7 +81,6 @@ async function grade(folder: string, order: ExerciseId[]): Promise<void> {
       modules,
       checks: own,
       label: path.basename(folder),
-      pictures: exercise === 'filters' || exercise === 'augment',
       // gradeSubmission says when a check ends; the next one in `own` is the one starting.
       onCheck: (r) => {
         const next = own[own.findIndex((c) => c.id === r.check.id) + 1];
@@ -118,7 +119,7 @@ function explainedReference(): Reference {
             },
       ]),
     );
-  return { ...REFERENCE, filters: wrap(REFERENCE.filters), augment: wrap(REFERENCE.augment) } as Reference;
+  return Object.fromEntries(Object.entries(REFERENCE).map(([id, module]) => [id, wrap(module as Record<string, unknown>)])) as unknown as Reference;
 }
 
 process.on('message', async (m: ToChild) => {
@@ -126,7 +127,7 @@ process.on('message', async (m: ToChild) => {
     await grade(m.folder, m.order);
   } else if (m.type === 'pictures') {
     const { submission } = await (opened ??= open(m.folder));
-    const pictures = await collectPictures(submission, explainedReference(), { samples: m.samples, budgetMs: 4000 });
+    const pictures = await collectPictures(submission, explainedReference(), { operations: EXERCISE_MODULES.flatMap((e) => e.pictures ?? []), samples: m.samples, budgetMs: 4000 });
     send({ type: 'pictures', id: m.id, pictures });
   }
 });

@@ -4,7 +4,7 @@
  * db, computed by the check's own comparison (grader/checks/layers.ts: compareGradients).
  */
 import type { Submission } from '../core/submission.js';
-import { compareGradients, GRADIENT_TOLERANCE } from '../checks/layers.js';
+import { compareGradients, GRADIENT_TOLERANCE } from '../exercises/layers/checks.js';
 import { Probe, SubmissionFault } from '../checks/support/probe.js';
 import { tensor, type ConvCase } from '../checks/support/tensors.js';
 import { mismatch } from '../checks/support/compare.js';

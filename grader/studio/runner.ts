@@ -5,8 +5,9 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
-import { selectChecks } from '../checks/index.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
+import { selectChecks } from '../exercises/select-checks.js';
 import { DEFAULT_CONFIG } from '../config/defaults.js';
 import { infoOf } from '../run/run-check.js';
 import type { CheckResult } from '../core/result.js';

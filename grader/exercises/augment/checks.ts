@@ -1,13 +1,13 @@
 import fc from 'fast-check';
-import type { Matrix } from '../core/contract.js';
-import { defineChecks } from './support/define.js';
-import { forAll, forEachCase } from './support/property.js';
-import { agree, sameAs } from './support/differential.js';
-import { mismatch, RESAMPLED } from './support/compare.js';
-import { intMatrix, realMatrix, realValue, smallInt, squareIntMatrix } from './support/arbitraries.js';
-import { invalidInputCheck, type InvalidCall } from './support/errors.js';
-import { leavesInputsAlone } from './support/mutation.js';
-import type { Probe } from './support/probe.js';
+import type { Matrix } from '../../core/contract.js';
+import { defineChecks } from '../../checks/support/define.js';
+import { forAll, forEachCase } from '../../checks/support/property.js';
+import { agree, sameAs } from '../../checks/support/differential.js';
+import { mismatch, RESAMPLED } from '../../checks/support/compare.js';
+import { intMatrix, realMatrix, realValue, smallInt, squareIntMatrix } from '../../checks/support/arbitraries.js';
+import { invalidInputCheck, type InvalidCall } from '../../checks/support/errors.js';
+import { leavesInputsAlone } from '../../checks/support/mutation.js';
+import type { Probe } from '../../checks/support/probe.js';
 const zeros = (h: number, w: number): Matrix => Array.from({ length: h }, () => Array<number>(w).fill(0));
 /** An h×w black image with one pixel of value v at (r, c). */
 const dot = (h: number, w: number, r: number, c: number, v: number): Matrix => {
@@ -49,7 +49,7 @@ const degrees = fc.oneof(
 );
 const factor = fc.oneof(fc.constantFrom(1, 2, 3, 0.5, 0.25), fc.double({ min: 0.1, max: 5, noNaN: true }));
 
-export const augmentChecks = defineChecks('augment', [
+export const checks = defineChecks('augment', [
   {
     id: 'translate-worked-examples',
     title: 'Worked examples: translate',

@@ -1,6 +1,6 @@
-import type { Matrix } from '../core/contract.js';
-import type { Reference } from '../run/reference.js';
-import { defineMistakes } from './types.js';
+import type { Matrix } from '../../core/contract.js';
+import type { Reference } from '../../core/reference.js';
+import { defineMistakes } from '../../mistakes/types.js';
 
 interface Resampling {
   /** The centre as w/2, h/2 instead of (w − 1)/2, (h − 1)/2. */
@@ -127,7 +127,7 @@ function translateWrapping(ref: Reference) {
   };
 }
 
-export const augmentMistakes = defineMistakes('augment', [
+export const mistakes = defineMistakes('augment', [
   {
     id: 'translate-backwards',
     title: 'Translation the wrong way',

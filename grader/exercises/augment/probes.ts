@@ -1,5 +1,5 @@
 import type { Matrix } from '../../core/contract.js';
-import type { ProbeCall } from '../types.js';
+import type { ProbeCall } from '../../mistakes/types.js';
 
 /** 4×5 and 5×5 images with no symmetry, so that turns, centres, edges and rounding all show. */
 const WIDE: Matrix = [
@@ -10,7 +10,7 @@ const WIDE: Matrix = [
 ];
 const SQUARE: Matrix = [...WIDE, [6, 2, 6, 4, 3]];
 /** Inputs on which every catalogued mistake of this exercise differs from every other one and from the reference. */
-export const augmentProbes: ProbeCall[] = [
+export const probes: ProbeCall[] = [
   { name: 'translate', args: [WIDE, 1, 2, 9] },
   { name: 'translate', args: [WIDE, -2, 1, 0] },
   { name: 'rotate', args: [SQUARE, 90, 0] },

@@ -1,6 +1,6 @@
-import type { CheckContext, Verdict } from './types.js';
-import { defineChecks } from './support/define.js';
-import { Probe, SubmissionFault } from './support/probe.js';
+import type { CheckContext, Verdict } from '../../checks/types.js';
+import { defineChecks } from '../../checks/support/define.js';
+import { Probe, SubmissionFault } from '../../checks/support/probe.js';
 
 /**
  * Asks the submission (in its sandbox) for its model's JSON topology and training settings; the
@@ -20,8 +20,8 @@ async function askModel(ctx: CheckContext): Promise<{ topology: unknown; setting
 async function withModel(ctx: CheckContext, judge: (topology: unknown, settings: unknown) => Promise<Verdict>): Promise<Verdict> {
   const asked = await askModel(ctx);
   if ('status' in asked) return asked;
-  const { ModelRefused } = await import('../ml/model-refused.js');
-  const { initBackend } = await import('../ml/backend.js');
+  const { ModelRefused } = await import('../../ml/model-refused.js');
+  const { initBackend } = await import('../../ml/backend.js');
   await initBackend(ctx.config.training.backend);
   try {
     return await judge(asked.topology, asked.settings);
@@ -31,7 +31,7 @@ async function withModel(ctx: CheckContext, judge: (topology: unknown, settings:
   }
 }
 
-export const cnnChecks = defineChecks('cnn', [
+export const checks = defineChecks('cnn', [
   {
     id: 'model-accepted',
     title: 'The model is a CNN the grader can train',
@@ -42,8 +42,8 @@ export const cnnChecks = defineChecks('cnn', [
     kind: 'example',
     run: (ctx) =>
       withModel(ctx, async (topology, settings) => {
-        const { rebuildModel } = await import('../ml/rebuild-model.js');
-        const { resolveSettings } = await import('../ml/limits.js');
+        const { rebuildModel } = await import('../../ml/rebuild-model.js');
+        const { resolveSettings } = await import('../../ml/limits.js');
         const { notes } = resolveSettings(settings, ctx.config.training.limits);
         const model = rebuildModel(topology, ctx.config.training.limits);
         const message = [`${model.layers.length} layers, ${model.countParams().toLocaleString('en-US')} parameters.`, ...notes].join(' ');
@@ -63,7 +63,7 @@ export const cnnChecks = defineChecks('cnn', [
       withModel(ctx, async (topology, settings) => {
         // The model crossed as JSON: its child (tfjs loaded) need not live while this process trains.
         await ctx.submission.release?.(ctx.exercise);
-        const { trainAndScore } = await import('./support/training.js');
+        const { trainAndScore } = await import('../../checks/support/training.js');
         return trainAndScore(topology, settings, ctx);
       }),
   },

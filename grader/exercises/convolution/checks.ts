@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import type { Mode } from '../core/contract.js';
-import { defineChecks } from './support/define.js';
-import { forAll, forEachCase, type Body } from './support/property.js';
-import { agree, sameAs } from './support/differential.js';
-import { intSignal, mode, realSignal, smallInt } from './support/arbitraries.js';
-import { invalidInputCheck, type InvalidCall } from './support/errors.js';
-import { leavesInputsAlone } from './support/mutation.js';
-import type { Probe } from './support/probe.js';
+import type { Mode } from '../../core/contract.js';
+import { defineChecks } from '../../checks/support/define.js';
+import { forAll, forEachCase, type Body } from '../../checks/support/property.js';
+import { agree, sameAs } from '../../checks/support/differential.js';
+import { intSignal, mode, realSignal, smallInt } from '../../checks/support/arbitraries.js';
+import { invalidInputCheck, type InvalidCall } from '../../checks/support/errors.js';
+import { leavesInputsAlone } from '../../checks/support/mutation.js';
+import type { Probe } from '../../checks/support/probe.js';
 
 const convolve = (probe: Probe, a: number[], v: number[], m: Mode = 'full') => probe.call('convolve', [a, v, m]) as Promise<number[]>;
 
@@ -33,7 +33,7 @@ const INVALID: InvalidCall[] = [
 
 const pair = fc.record({ a: intSignal(), v: intSignal() });
 
-export const convolutionChecks = defineChecks('convolution', [
+export const checks = defineChecks('convolution', [
   {
     id: 'worked-examples',
     title: 'Worked examples from the slides',

@@ -1,7 +1,7 @@
-import type { Mode } from '../core/contract.js';
-import type { Reference } from '../run/reference.js';
-import { defineMistakes } from './types.js';
-import { float32Values } from './float32.js';
+import type { Mode } from '../../core/contract.js';
+import type { Reference } from '../../core/reference.js';
+import { defineMistakes } from '../../mistakes/types.js';
+import { float32Values } from '../../mistakes/float32.js';
 
 /** numpy's 'same' keeps max(n, m) values of 'full', starting (m − 1) // 2 in. */
 function sameFromFull(full: number[], n: number, m: number, start: number): number[] {
@@ -18,7 +18,7 @@ function float32Convolve(ref: Reference, a: number[], v: number[], mode: Mode): 
   return Array.from(full.slice(start, start + checked.length));
 }
 
-export const convolutionMistakes = defineMistakes('convolution', [
+export const mistakes = defineMistakes('convolution', [
   {
     id: 'no-flip',
     title: 'No flip: a cross-correlation',

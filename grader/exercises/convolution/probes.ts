@@ -1,7 +1,7 @@
-import type { ProbeCall } from '../types.js';
+import type { ProbeCall } from '../../mistakes/types.js';
 
 /** Inputs on which every catalogued mistake of this exercise differs from every other one and from the reference. */
-export const convolutionProbes: ProbeCall[] = [
+export const probes: ProbeCall[] = [
   { name: 'convolve', args: [[1, 2, 3, 4, 5], [1, 2, 0.5], 'full'] },
   { name: 'convolve', args: [[1, -2, 3, 4, 5, 6], [1, 2, 3, 4], 'same'] },
   { name: 'convolve', args: [[1, 2], [1, 2, 3, 4, 5], 'same'] },

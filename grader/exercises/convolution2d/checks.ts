@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import type { Conv2dOptions, Matrix, Mode } from '../core/contract.js';
-import { defineChecks } from './support/define.js';
-import { forAll, forEachCase } from './support/property.js';
-import { agree, sameAs } from './support/differential.js';
-import { boundary, intMatrix, matrix, mode, realMatrix, realValue, smallInt } from './support/arbitraries.js';
-import { invalidInputCheck, type InvalidCall } from './support/errors.js';
-import { leavesInputsAlone } from './support/mutation.js';
-import type { Probe } from './support/probe.js';
+import type { Conv2dOptions, Matrix, Mode } from '../../core/contract.js';
+import { defineChecks } from '../../checks/support/define.js';
+import { forAll, forEachCase } from '../../checks/support/property.js';
+import { agree, sameAs } from '../../checks/support/differential.js';
+import { boundary, intMatrix, matrix, mode, realMatrix, realValue, smallInt } from '../../checks/support/arbitraries.js';
+import { invalidInputCheck, type InvalidCall } from '../../checks/support/errors.js';
+import { leavesInputsAlone } from '../../checks/support/mutation.js';
+import type { Probe } from '../../checks/support/probe.js';
 
 type Fn = 'convolve2d' | 'correlate2d';
 const call = (probe: Probe, fn: Fn, image: Matrix, kernel: Matrix, options?: Conv2dOptions) =>
@@ -71,7 +71,7 @@ function contains(a: Matrix, b: Matrix): boolean {
   return a.length >= b.length && a[0].length >= b[0].length;
 }
 
-export const convolution2dChecks = defineChecks('convolution2d', [
+export const checks = defineChecks('convolution2d', [
   {
     id: 'worked-examples',
     title: 'Worked examples: the 2D moving average',

@@ -1,7 +1,7 @@
-import type { Conv2dOptions, Matrix } from '../core/contract.js';
-import type { Reference } from '../run/reference.js';
-import { defineMistakes } from './types.js';
-import { reflect } from './reflect.js';
+import type { Conv2dOptions, Matrix } from '../../core/contract.js';
+import type { Reference } from '../../core/reference.js';
+import { defineMistakes } from '../../mistakes/types.js';
+import { reflect } from '../../mistakes/reflect.js';
 
 type Fn = 'convolve2d' | 'correlate2d';
 type Conv = (image: Matrix, kernel: Matrix, options?: Conv2dOptions) => Matrix;
@@ -35,7 +35,7 @@ function both(ref: Reference, change: (o: Conv2dOptions) => Conv2dOptions) {
   return { convolve2d: make('convolve2d'), correlate2d: make('correlate2d') };
 }
 
-export const convolution2dMistakes = defineMistakes('convolution2d', [
+export const mistakes = defineMistakes('convolution2d', [
   {
     id: 'no-flip',
     title: 'No flip: a cross-correlation',

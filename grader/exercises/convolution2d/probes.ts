@@ -1,5 +1,5 @@
 import type { Matrix } from '../../core/contract.js';
-import type { ProbeCall } from '../types.js';
+import type { ProbeCall } from '../../mistakes/types.js';
 
 /** A 4×5 image and kernels with no symmetry, so that flips, centres and boundaries all show. */
 const IMAGE: Matrix = [
@@ -19,4 +19,4 @@ const probesOf = (name: 'convolve2d' | 'correlate2d'): ProbeCall[] => [
   { name, args: [[[1, 2], [3, 5]], ODD, { mode: 'valid' }] },
 ];
 /** Inputs on which every catalogued mistake of this exercise differs from every other one and from the reference. */
-export const convolution2dProbes: ProbeCall[] = [...probesOf('convolve2d'), ...probesOf('correlate2d')];
+export const probes: ProbeCall[] = [...probesOf('convolve2d'), ...probesOf('correlate2d')];

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import type { Matrix } from '../core/contract.js';
-import { defineChecks } from './support/define.js';
-import { forAll, forEachCase } from './support/property.js';
-import { agree, sameAs } from './support/differential.js';
-import { mismatch } from './support/compare.js';
-import { intMatrix, realMatrix } from './support/arbitraries.js';
-import { invalidInputCheck, type InvalidCall } from './support/errors.js';
-import { leavesInputsAlone } from './support/mutation.js';
+import type { Matrix } from '../../core/contract.js';
+import { defineChecks } from '../../checks/support/define.js';
+import { forAll, forEachCase } from '../../checks/support/property.js';
+import { agree, sameAs } from '../../checks/support/differential.js';
+import { mismatch } from '../../checks/support/compare.js';
+import { intMatrix, realMatrix } from '../../checks/support/arbitraries.js';
+import { invalidInputCheck, type InvalidCall } from '../../checks/support/errors.js';
+import { leavesInputsAlone } from '../../checks/support/mutation.js';
 
 type Operator = 'prewitt' | 'sobel';
 type Gradients = { x: Matrix; y: Matrix; magnitude: Matrix };
@@ -60,7 +60,7 @@ const ramp = fc
     return { image, direction: r.direction, operator: r.operator };
   });
 
-export const filtersChecks = defineChecks('filters', [
+export const checks = defineChecks('filters', [
   {
     id: 'kernels-as-on-slide',
     title: 'The filter kernels are the slide’s',

@@ -1,7 +1,7 @@
-import type { Boundary, Matrix } from '../core/contract.js';
-import type { Reference } from '../run/reference.js';
-import { defineMistakes } from './types.js';
-import { reflect } from './reflect.js';
+import type { Boundary, Matrix } from '../../core/contract.js';
+import type { Reference } from '../../core/reference.js';
+import { defineMistakes } from '../../mistakes/types.js';
+import { reflect } from '../../mistakes/reflect.js';
 
 type Operator = 'prewitt' | 'sobel';
 type Blur = (image: Matrix, size: number) => Matrix;
@@ -46,7 +46,7 @@ function blurPadded(ref: Reference, image: Matrix, size: number, extend: (i: num
   return blurred.length === checked.length ? blurred : checked;
 }
 
-export const filtersMistakes = defineMistakes('filters', [
+export const mistakes = defineMistakes('filters', [
   {
     id: 'box-divides-by-size',
     title: 'Box kernel divided by size, not size²',

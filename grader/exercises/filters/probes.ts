@@ -1,5 +1,5 @@
 import type { Matrix } from '../../core/contract.js';
-import type { ProbeCall } from '../types.js';
+import type { ProbeCall } from '../../mistakes/types.js';
 
 const IMAGE: Matrix = [
   [3, 1, 4, 1, 5],
@@ -8,7 +8,7 @@ const IMAGE: Matrix = [
   [3, 2, 3, 8, 4],
 ];
 /** Inputs on which every catalogued mistake of this exercise differs from every other one and from the reference. */
-export const filtersProbes: ProbeCall[] = [
+export const probes: ProbeCall[] = [
   { name: 'boxKernel', args: [3] },
   { name: 'boxKernel', args: [2] },
   { name: 'blur', args: [IMAGE, 3] },

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
-import type { ConvLayerOptions, PoolOptions, Tensor } from '../core/contract.js';
-import type { Reference } from '../run/reference.js';
-import { defineChecks } from './support/define.js';
-import { forAll, forEachCase, type Body, type Failure } from './support/property.js';
-import { sameAs } from './support/differential.js';
-import { FLOAT32, mismatch, type Tolerance, unravel } from './support/compare.js';
-import { invalidInputCheck, type InvalidCall } from './support/errors.js';
-import { leavesInputsAlone } from './support/mutation.js';
-import type { Probe } from './support/probe.js';
-import { convCase, convShapes, nudge, poolCase, smallInteger, tensor, tensorOf, type ConvCase, type ConvLimits, type PoolCase } from './support/tensors.js';
+import type { ConvLayerOptions, PoolOptions, Tensor } from '../../core/contract.js';
+import type { Reference } from '../../core/reference.js';
+import { defineChecks } from '../../checks/support/define.js';
+import { forAll, forEachCase, type Body, type Failure } from '../../checks/support/property.js';
+import { sameAs } from '../../checks/support/differential.js';
+import { FLOAT32, mismatch, type Tolerance, unravel } from '../../checks/support/compare.js';
+import { invalidInputCheck, type InvalidCall } from '../../checks/support/errors.js';
+import { leavesInputsAlone } from '../../checks/support/mutation.js';
+import type { Probe } from '../../checks/support/probe.js';
+import { convCase, convShapes, nudge, poolCase, smallInteger, tensor, tensorOf, type ConvCase, type ConvLimits, type PoolCase } from '../../checks/support/tensors.js';
 
 /** One call of a layer function, with its arguments by name (how a counterexample shows it). */
 type LayerCall =
@@ -188,7 +188,7 @@ function routeToFirstMax({ x, dout, options: { size, stride } }: PoolCase): Tens
 const tieHeavy = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: -32, max: 32 }).map((n) => n / 8));
 const cappedRuns = (ctx: { config: { numRuns: number } }, cap: number) => Math.min(ctx.config.numRuns, cap);
 
-export const layersChecks = defineChecks('layers', [
+export const checks = defineChecks('layers', [
   {
     id: 'worked-examples',
     title: 'Worked examples: a tiny convolution and max pooling by hand',

@@ -1,6 +1,6 @@
-import type { ConvLayerOptions, PoolOptions, Tensor } from '../core/contract.js';
-import type { Reference } from '../run/reference.js';
-import { defineMistakes } from './types.js';
+import type { ConvLayerOptions, PoolOptions, Tensor } from '../../core/contract.js';
+import type { Reference } from '../../core/reference.js';
+import { defineMistakes } from '../../mistakes/types.js';
 
 /**
  * The mistakes are small loop implementations with one thing changed. Each first calls the
@@ -172,7 +172,7 @@ function maxPool2dForward(ref: Reference, o: { ceil?: boolean; start?: number })
 const conv = (v: ConvVariant) => (ref: Reference) => ({ conv2dForward: conv2dForward(ref, v), conv2dBackward: conv2dBackward(ref, v) });
 const backwardOnly = (v: ConvVariant) => (ref: Reference) => ({ conv2dBackward: conv2dBackward(ref, v) });
 
-export const layersMistakes = defineMistakes('layers', [
+export const mistakes = defineMistakes('layers', [
   {
     id: 'true-convolution',
     title: 'A true convolution instead of a cross-correlation',

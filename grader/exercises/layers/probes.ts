@@ -1,5 +1,5 @@
 import type { Tensor } from '../../core/contract.js';
-import type { ProbeCall } from '../types.js';
+import type { ProbeCall } from '../../mistakes/types.js';
 
 const t = (shape: number[], data: number[]): Tensor => ({ shape, data: Float32Array.from(data) });
 /** Values with both signs and no symmetry: i-th value of a simple non-repeating pattern. */
@@ -8,7 +8,7 @@ const pattern = (shape: number[], seed: number) => t(shape, Array.from({ length:
 const TIES = t([1, 4, 4, 1], [0, 5, 1, 2, 5, 5, 2, 2, 3, 0, 3, 3, 0, 0, 3, 1]);
 
 /** Inputs on which every catalogued mistake of this exercise differs from every other one and from the reference. */
-export const layersProbes: ProbeCall[] = [
+export const probes: ProbeCall[] = [
   { name: 'conv2dForward', args: [pattern([1, 4, 5, 2], 1), pattern([2, 3, 2, 2], 3), t([2], [0.5, -1]), { stride: 1, padding: 'same' }] },
   { name: 'conv2dForward', args: [pattern([2, 5, 5, 1], 2), pattern([3, 3, 1, 2], 5), t([2], [1, -0.5]), { stride: 2, padding: 'same' }] },
   { name: 'conv2dForward', args: [pattern([1, 6, 5, 1], 4), pattern([3, 2, 1, 1], 1), t([1], [-2]), { stride: 2, padding: 'valid' }] },

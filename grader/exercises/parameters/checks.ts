@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { LayerSpec, ModelSpec } from '../core/contract.js';
-import { defineChecks } from './support/define.js';
-import { forAll, forEachCase, type Failure } from './support/property.js';
-import { sameAs } from './support/differential.js';
-import type { Tolerance } from './support/compare.js';
-import type { Probe } from './support/probe.js';
+import type { LayerSpec, ModelSpec } from '../../core/contract.js';
+import { defineChecks } from '../../checks/support/define.js';
+import { forAll, forEachCase, type Failure } from '../../checks/support/property.js';
+import { sameAs } from '../../checks/support/differential.js';
+import type { Tolerance } from '../../checks/support/compare.js';
+import type { Probe } from '../../checks/support/probe.js';
 
 /** Parameter counts are integers: no tolerance. */
 const EXACT: Tolerance = { rel: 0, abs: 0 };
@@ -134,7 +134,7 @@ function structureProblem(spec: unknown): string | null {
   return null;
 }
 
-export const parametersChecks = defineChecks('parameters', [
+export const checks = defineChecks('parameters', [
   {
     id: 'lecture-models',
     title: "The lecture's models: LeNet-5, a small CNN, VGG16 = 138,357,544",

@@ -1,6 +1,6 @@
-import type { LayerSpec, ModelSpec } from '../core/contract.js';
-import type { Reference } from '../run/reference.js';
-import { defineMistakes } from './types.js';
+import type { LayerSpec, ModelSpec } from '../../core/contract.js';
+import type { Reference } from '../../core/reference.js';
+import { defineMistakes } from '../../mistakes/types.js';
 
 interface CountVariant {
   convBias?: boolean;
@@ -51,7 +51,7 @@ function countParameters(ref: Reference, v: CountVariant) {
 
 const counting = (v: CountVariant) => (ref: Reference) => ({ countParameters: countParameters(ref, v) });
 
-export const parametersMistakes = defineMistakes('parameters', [
+export const mistakes = defineMistakes('parameters', [
   {
     id: 'conv-without-bias',
     title: 'Convolutions counted without their biases',
