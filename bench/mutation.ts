@@ -59,13 +59,14 @@ export async function benchMutation(exercises: readonly string[] = exercisesFrom
       cleanTempDir: true,
       reporters: ['html', 'progress'],
       htmlReporter: { fileName: path.join(out, `${exercise}.html`) },
-      timeoutMS: 30_000,
+      // An infinite loop costs this much on top of the check's own time: keep it short.
+      timeoutMS: 5_000,
       logLevel: 'warn' as LogLevel,
       fileLogLevel: 'off' as LogLevel,
     };
     const results = await new Stryker(options).runMutationTest();
     summaries.push(summarise(exercise, file, results));
-    await writeFile(path.join(out, 'summary.md'), summaryMarkdown(summaries));
+    await writeFile(path.join(out, process.env.MUTATION_SUMMARY ?? 'summary.md'), summaryMarkdown(summaries));
   }
   return summaries;
 }
@@ -108,12 +109,13 @@ function sourceLines(file: string): string[] {
   return readFileSync(path.join(ROOT, file), 'utf8').split('\n');
 }
 
-/** The mutated source text (Stryker's locations: 1-based lines, 0-based columns), on one line. */
+/** The mutated source text (Stryker's locations: 1-based lines and columns), on one line. */
 function originalText(lines: readonly string[], r: MutantResult): string {
   const { start, end } = r.location;
+  const [from, to] = [start.column - 1, end.column - 1];
   const text = start.line === end.line
-    ? lines[start.line - 1].slice(start.column, end.column)
-    : [lines[start.line - 1].slice(start.column), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column)].join('\n');
+    ? lines[start.line - 1].slice(from, to)
+    : [lines[start.line - 1].slice(from), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, to)].join('\n');
   return oneLine(text);
 }
 
