@@ -34,7 +34,9 @@ export interface StudioStatus {
 }
 
 export interface Studio {
+  /** The link to open: the page on 127.0.0.1 with the run's token. */
   url: string;
+  token: string;
   close(): Promise<void>;
 }
 
@@ -68,12 +70,13 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
       },
     },
   );
-  runner.prepare();
+  // The server first: a port in use then leaves nothing running.
   server = await startServer({
     port: o.port ?? 0,
     runner,
     snapshot: () => [{ event: 'status', data: status }, ...[...views.values()].map((v) => ({ event: 'exercise' as const, data: v }))],
   });
+  runner.prepare();
 
   const pending = new Set<ExerciseId>();
   let timer: NodeJS.Timeout | undefined;
@@ -95,6 +98,7 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
 
   return {
     url: server.url,
+    token: server.token,
     async close() {
       clearTimeout(timer);
       await watcher.close();
