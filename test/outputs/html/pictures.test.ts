@@ -78,7 +78,8 @@ describe('collectPictures', () => {
     expect(find(p, 'test-card', 'Rotate').submission.unavailable).toMatch(/^not available: skipped after translate/);
     expect(calls.filter((c) => c.startsWith('augment.'))).toEqual(['augment.translate']);
     expect(calls.filter((c) => c.startsWith('filters.'))).toHaveLength(6);
-    expect(p.seconds).toBeLessThan(1);
+    // The 5 s timeout is the fake sandbox's answer, not waited for (a bound, not a timing: the machine may be loaded).
+    expect(p.seconds).toBeLessThan(5);
   });
 
   it('encodes small images scaled up with nearest neighbour, signed images around mid-grey', async () => {
