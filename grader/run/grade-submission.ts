@@ -47,6 +47,12 @@ export interface GradeSubmissionOptions {
   mistakes?: readonly Mistake[];
   /** Told after each check, e.g. to print progress. */
   onCheck?: (result: CheckResult) => void;
+  /**
+   * Abandons the grading between two checks (the studio after a newer save): the submission is
+   * closed and the promise rejects with the signal's reason. Messages and timers get their turn
+   * between checks.
+   */
+  signal?: AbortSignal;
   /** Told what the grading is about to do (sandbox, backend). */
   log?: (line: string) => void;
 }
@@ -95,6 +101,8 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
       const own: CheckResult[] = [];
       const catalogue = { mistakes: options.mistakes ?? module.mistakes, probes: module.probes };
       for (const check of checks.filter((c) => c.exercise === exercise)) {
+        if (options.signal) await new Promise((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
         const ctx = { exercise, submission, reference, ...checkSettings(config, check.id) };
         const result = await runCheck(check, ctx, catalogue);
         own.push(result);
