@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckStatus, GradeResult } from '../core/result.js';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import type { SubmissionSource } from './find-submissions.js';
 import type { StudentIdentity } from './identity.js';
 

@@ -6,7 +6,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES, isExerciseId } from '../exercises/registry.js';
-import { cliConfig } from '../config/from-cli.js';
+import { cliConfig } from '../commands/cli-config.js';
 import type { GraderConfig } from '../config/types.js';
 import { MachineLacks } from '../core/machine-lacks.js';
 import { OUTPUTS, type OutputName } from '../outputs/index.js';

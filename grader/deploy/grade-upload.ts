@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliConfig } from '../config/from-cli.js';
+import { cliConfig } from '../commands/cli-config.js';
 import { OUTPUTS, type OutputName } from '../outputs/index.js';
 import type { GradeResult } from '../core/result.js';
 import { prepareUpload, type PreparedUpload } from './upload.js';

@@ -6,7 +6,7 @@
  * https://gradescope-autograders.readthedocs.io/en/latest/specs/
  */
 import path from 'node:path';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { gradeUpload, reason } from './grade-upload.js';
 import { noExerciseFileMessage } from './upload.js';
 

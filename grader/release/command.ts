@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cliConfig } from '../config/from-cli.js';
+import { cliConfig } from '../commands/cli-config.js';
 
 export interface ReleaseCommandOptions {
   out?: string;

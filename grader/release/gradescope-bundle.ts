@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { graderFiles, REPO_ROOT } from './grader-files.js';
 import { zip, type ZipEntry } from './zip.js';
 

@@ -13,7 +13,7 @@ import type { GraderConfig } from '../config/types.js';
 import { ALL_CHECKS, ALL_MISTAKES, EXERCISES, EXERCISE_MODULES } from '../exercises/registry.js';
 import { selectChecks } from '../exercises/select-checks.js';
 import { REFERENCE } from '../exercises/reference.js';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { recordPublicChecks, type RecordResult } from './record.js';
 import { declaredChecks, stripChecks } from './strip-hidden.js';
 import { importClosure } from './closure.js';

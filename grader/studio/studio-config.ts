@@ -5,7 +5,7 @@
  * the model, and starting the WebAssembly backend would cost seconds per check process.
  */
 import type { GraderConfig } from '../config/types.js';
-import { cliConfig } from '../config/from-cli.js';
+import { cliConfig } from '../commands/cli-config.js';
 import type { Check } from '../checks/types.js';
 import { selectChecks } from '../exercises/select-checks.js';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeAtomic } from '../../run/write-atomic.js';
+import { writeAtomic } from '../../core/write-atomic.js';
 import type { BatchRecord } from '../record.js';
 import { canvasGradebookCsv } from './canvas-gradebook.js';
 import { matchRoster } from './match-roster.js';

@@ -1,6 +1,6 @@
-import type { GraderConfig } from './types.js';
-import { loadUserConfig } from './load.js';
-import { resolveConfig, type ConfigOverrides } from './resolve.js';
+import type { GraderConfig } from '../config/types.js';
+import { loadUserConfig } from '../config/load.js';
+import { resolveConfig, type ConfigOverrides } from '../config/resolve.js';
 
 /** The command line's config: `--config <file>` (default ./grader.config.ts if present), then flags. */
 export async function cliConfig(file: string | undefined, overrides: ConfigOverrides = {}): Promise<GraderConfig> {
