@@ -3,13 +3,18 @@ import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { UserError } from '../core/user-error.js';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 /** buffer-crc32 is CommonJS typed with `export =`: loaded through require for its types. */
 const crc32 = createRequire(import.meta.url)('buffer-crc32') as typeof import('buffer-crc32');
 
 /** A zip the grader refuses to open; its message is shown in the gradebook's error column. */
-export class ZipError extends Error {}
+export class ZipError extends UserError {
+  constructor(message: string) {
+    super('E_ZIP', message);
+  }
+}
 
 export interface UnzipLimits {
   /** Size of the .zip file itself. */

@@ -24,9 +24,22 @@ export async function loadUserConfig(file: string | undefined, knownChecks: read
       throw new ConfigError(chosen, [`not valid JSON: ${e instanceof Error ? e.message : String(e)}`]);
     }
   } else {
-    const module = (await import(pathToFileURL(full).href)) as { default?: unknown };
+    let module: { default?: unknown };
+    try {
+      module = (await import(pathToFileURL(full).href)) as { default?: unknown };
+    } catch (e) {
+      throw new ConfigError(chosen, [`cannot be loaded: ${loadProblem(e)}`]);
+    }
     if (module.default === undefined) throw new ConfigError(chosen, ['the module has no default export (export default defineConfig({...}))']);
     raw = module.default;
   }
   return { config: validateUserConfig(raw, knownChecks, chosen), file: full };
+}
+
+/** Why a config module did not load, in one line: esbuild's syntax error with its line and column, or the error thrown. */
+function loadProblem(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const syntax = /:(\d+):(\d+): ERROR: (.*)/.exec(message);
+  if (syntax) return `line ${syntax[1]}, column ${syntax[2]}: ${syntax[3]}`;
+  return message.split('\n').find((l) => l.trim()) ?? 'unknown error';
 }

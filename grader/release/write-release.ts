@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraderConfig } from '../config/types.js';
 import { EXERCISES } from '../core/contract.js';
+import { problemList, UserError } from '../core/user-error.js';
 import { ALL_CHECKS, selectChecks } from '../checks/index.js';
 import { ALL_MISTAKES } from '../mistakes/index.js';
 import { REFERENCE } from '../run/reference.js';
@@ -20,9 +21,9 @@ import { declaredChecks, stripChecks } from './strip-hidden.js';
 import { importClosure } from './closure.js';
 import { distinctiveSolutionLines, findLeaks } from './leaks.js';
 
-export class ReleaseRefused extends Error {
+export class ReleaseRefused extends UserError {
   constructor(readonly problems: string[]) {
-    super(`release refused:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('E_RELEASE_REFUSED', problemList('release refused', problems));
   }
 }
 

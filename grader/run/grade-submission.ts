@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import type { Submission } from '../core/submission.js';
+import { UserError } from '../core/user-error.js';
 import type { CheckResult, ExerciseResult, GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
 import { checkSettings } from '../config/per-check.js';
@@ -49,8 +50,10 @@ export interface GradeSubmissionOptions {
 }
 
 /** A submission the grader could not even start on: a missing folder, a file instead. */
-export class CannotGrade extends Error {
-  override name = 'CannotGrade';
+export class CannotGrade extends UserError {
+  constructor(message: string) {
+    super('E_NO_FOLDER', message);
+  }
 }
 
 /**
