@@ -5,7 +5,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXERCISES, isExerciseId, type ExerciseId } from '../core/contract.js';
-import { cliConfig } from '../config/from-cli.js';
+import { loadGraderConfig } from '../config/resolve.js';
 import type { GraderConfig } from '../config/types.js';
 import { describeFailure, UserError } from '../core/user-error.js';
 import { OUTPUTS, type OutputName } from '../outputs/index.js';
@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
       (y) => gradingOptions(y).positional('submission', { type: 'string', demandOption: true }).option('out', { type: 'string', describe: 'output folder (default reports/<folder name>)' }),
       async (a) => {
         const { gradeCommand } = await import('../commands/grade.js');
-        const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        const config = await loadGraderConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
         await machineHas(config);
         const { result, outDir } = await gradeCommand({
           submission: a.submission,
@@ -84,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         const { batchCommand } = await import('../commands/batch.js');
         const { parseShard } = await import('../batch/shard.js');
-        const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        const config = await loadGraderConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
         await machineHas(config);
         if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw usage(`--jobs must be a whole number ≥ 1, got ${a.jobs}`);
         if (a.timeout !== undefined && !(a.timeout > 0)) throw usage(`--timeout must be a positive number of seconds, got ${a.timeout}`);

@@ -5,14 +5,14 @@ import type { UserConfig } from './define.js';
 import { ConfigError, validateUserConfig } from './validate.js';
 
 /** The config file used when `--config` is not given, if it exists in the working folder. */
-export const DEFAULT_CONFIG_FILES = ['grader.config.ts', 'grader.config.json'];
+export const CONFIG_FILE_NAMES = ['grader.config.ts', 'grader.config.json'];
 
 /**
  * Reads and validates a config file: `.json`, or a module (`.ts`, `.mjs`, `.js`) whose default
  * export is the config (use defineConfig for types). `file` undefined: the default file if any.
  */
 export async function loadUserConfig(file: string | undefined, knownChecks: readonly string[], cwd = process.cwd()): Promise<{ config: UserConfig; file?: string }> {
-  const chosen = file ?? DEFAULT_CONFIG_FILES.find((f) => existsSync(path.join(cwd, f)));
+  const chosen = file ?? CONFIG_FILE_NAMES.find((f) => existsSync(path.join(cwd, f)));
   if (!chosen) return { config: {} };
   const full = path.resolve(cwd, chosen);
   if (!existsSync(full)) throw new ConfigError(chosen, ['the file does not exist']);

@@ -3,11 +3,10 @@
  * end calls `gradeSubmission` and only adapts its input and output: the `grade` command, the
  * batch worker, the student's `npm run grade` and `npm test`, and the self-tests.
  */
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import type { Submission } from '../core/submission.js';
-import { UserError } from '../core/user-error.js';
+import { assertSubmissionFolder } from '../core/cannot-grade.js';
 import type { CheckResult, ExerciseResult, GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
 import { checkSettings } from '../config/per-check.js';
@@ -49,12 +48,7 @@ export interface GradeSubmissionOptions {
   log?: (line: string) => void;
 }
 
-/** A submission the grader could not even start on: a missing folder, a file instead. */
-export class CannotGrade extends UserError {
-  constructor(message: string) {
-    super('E_NO_FOLDER', message);
-  }
-}
+export { CannotGrade } from '../core/cannot-grade.js';
 
 /**
  * Grades the submission in `folder`: opens it in the configured isolation, runs the checks,
@@ -64,10 +58,7 @@ export class CannotGrade extends UserError {
 export async function gradeSubmission(folder: string, config: GraderConfig, options: GradeSubmissionOptions = {}): Promise<GradeResult> {
   const dir = path.resolve(folder);
   const label = options.label ?? path.basename(dir);
-  if (!options.modules) {
-    if (!existsSync(dir)) throw new CannotGrade(`the submission folder ${dir} does not exist`);
-    if (!statSync(dir).isDirectory()) throw new CannotGrade(`${dir} is not a folder (a .zip is graded with 'batch')`);
-  }
+  if (!options.modules) assertSubmissionFolder(dir);
   const checks = options.checks ?? selectChecks(config, { only: options.only, visibility: options.visibility ?? 'all' });
   const exercises = [...new Set(checks.map((c) => c.exercise))];
   const reference = options.reference ?? REFERENCE;
