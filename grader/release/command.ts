@@ -14,7 +14,7 @@ export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
   if (!o.out && !o.gradescope && !o.prairielearn) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, --gradescope <zip> or --prairielearn <dir>']);
   if (o.gradescope) {
     const { gradescopeBundle } = await import('./gradescope-bundle.js');
-    const b = gradescopeBundle(o.gradescope);
+    const b = await gradescopeBundle(o.gradescope);
     o.log(`Gradescope autograder (private: it holds the hidden checks and the reference): ${b.file}, ${b.entries} files, ${(b.bytes / 1e6).toFixed(1)} MB`);
   }
   if (o.prairielearn) {

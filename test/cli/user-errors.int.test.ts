@@ -3,11 +3,11 @@
  * (grader/core/user-error.ts). A fault of the grader is the only thing printed with a stack.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { zip } from '../../grader/release/zip.js';
+import { makeZip as zip } from '../batch/zip-writer.js';
 
 let dir: string;
 beforeAll(() => {
@@ -52,6 +52,12 @@ describe('a user’s mistake is one line and exit code 2', () => {
     expectOneLine(grader(['grade', path.join(dir, 'no-such-folder')]), /does not exist/);
     writeFileSync(path.join(dir, 'convolution.ts'), 'export {};\n');
     expectOneLine(grader(['grade', path.join(dir, 'convolution.ts')]), /is not a folder/);
+  });
+
+  it('a folder with no exercise file: says what it holds, instead of grading it 0', () => {
+    mkdirSync(path.join(dir, 'export-folder'));
+    writeFileSync(path.join(dir, 'export-folder', 'README_from_TA.txt'), 'hi\n');
+    expectOneLine(grader(['grade', path.join(dir, 'export-folder')]), /No exercise file was found .* It holds: README_from_TA\.txt\./);
   });
 
   it('an unknown option', () => {

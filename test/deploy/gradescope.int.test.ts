@@ -51,7 +51,7 @@ const maxScore = graded.reduce((s, c) => s + c.points, 0);
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'gradescope-root-')); // 0700, as /autograder may be: setup.sh lets the sandbox through
   const zipFile = path.join(root, 'autograder.zip');
-  gradescopeBundle(zipFile);
+  await gradescopeBundle(zipFile);
   await unzipSafely(zipFile, path.join(root, 'source'), { maxZipBytes: 200 << 20, maxTotalBytes: 200 << 20, maxEntries: 20_000 });
   copyFileSync(path.join(root, 'source', 'run_autograder'), path.join(root, 'run_autograder'));
   mkdirSync(path.join(root, 'submission'));
@@ -118,7 +118,7 @@ describe('the Gradescope autograder, unpacked into a Gradescope-shaped root', ()
     // The grader fails while grading: a zip it refuses (an entry that climbs out of its folder).
     rmSync(path.join(root, 'submission'), { recursive: true, force: true });
     mkdirSync(path.join(root, 'submission'));
-    writeFileSync(path.join(root, 'submission', 'evil.zip'), (await import('../../grader/release/zip.js')).zip([{ name: '../escape.ts', data: Buffer.from('x') }]));
+    writeFileSync(path.join(root, 'submission', 'evil.zip'), (await import('../batch/zip-writer.js')).makeZip([{ name: '../escape.ts', data: Buffer.from('x') }]));
     const { results, log } = await runAutograder();
     expect(results.score).toBe(0);
     expect(results.output).toMatch(/^The autograder could not grade this submission: evil\.zip: entry "\.\.\/escape\.ts" contains '\.\.'$/);

@@ -15,7 +15,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../grader/checks/index.js';
 import { prairielearnImage } from '../../grader/release/prairielearn-image.js';
-import { zip } from '../../grader/release/zip.js';
+import { makeZip as zip } from '../batch/zip-writer.js';
 import { flippedKernel, referenceFiles, ROOT, writeUpload, type UploadShape } from './lms-root.js';
 
 const run = promisify(execFile);

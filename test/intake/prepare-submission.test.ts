@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareSubmission, type SubmissionInput } from '../../grader/intake/prepare-submission.js';
 import { exerciseFileName } from '../../grader/intake/exercise-file-name.js';
 import { intakeLines } from '../../grader/feedback/format-intake.js';
-import { zip } from '../../grader/release/zip.js';
+import { makeZip as zip } from '../batch/zip-writer.js';
 import { writeUpload } from '../deploy/lms-root.js';
 
 let dir: string;
