@@ -4,7 +4,8 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { EXERCISES, isExerciseId, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES, isExerciseId } from '../exercises/registry.js';
 import { loadGraderConfig } from '../config/resolve.js';
 import type { GraderConfig } from '../config/types.js';
 import { describeFailure, UserError } from '../core/user-error.js';

@@ -20,7 +20,7 @@ export interface ConfigOverrides {
  * student release there is no file, and the defaults are the instructor's public config.
  */
 export async function loadGraderConfig(file?: string, overrides: ConfigOverrides = {}): Promise<GraderConfig> {
-  const { ALL_CHECKS } = await import('../checks/index.js');
+  const { ALL_CHECKS } = await import('../exercises/registry.js');
   const { config } = await loadUserConfig(file, ALL_CHECKS.map((c) => c.id));
   return resolveConfig(undefined, overrides, config);
 }

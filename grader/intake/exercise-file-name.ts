@@ -1,4 +1,5 @@
-import { isExerciseId, type ExerciseId } from '../core/contract.js';
+import { isExerciseId } from '../exercises/registry.js';
+import type { ExerciseId } from '../core/contract.js';
 
 /** The extensions a submission's loader reads, in the order it prefers them. */
 export const SOURCE_EXTENSIONS = ['.ts', '.js', '.mjs'] as const;

@@ -8,7 +8,8 @@
  */
 import { cpSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
 import type { Intake } from '../core/result.js';
 import { UserError } from '../core/user-error.js';
 import { assertSubmissionFolder } from '../core/cannot-grade.js';
