@@ -23,7 +23,9 @@ export type UserErrorCode =
   /** `release` refuses: the reference fails a public check, a leak, a check it cannot strip. */
   | 'E_RELEASE_REFUSED'
   /** This machine lacks a sandbox mode, a backend, a package (MachineLacks). */
-  | 'E_MACHINE_LACKS';
+  | 'E_MACHINE_LACKS'
+  /** The studio's port is taken. */
+  | 'E_PORT_IN_USE';
 
 export class UserError extends Error {
   constructor(
