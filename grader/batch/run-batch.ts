@@ -14,7 +14,7 @@ import { createProgress } from './progress.js';
 import { errorRecord, readRecord, removeRecord, writeRecord, type BatchRecord } from './record.js';
 import { takeShard, type Shard } from './shard.js';
 import { sourceHash } from './source-hash.js';
-import { EXPORT_UNZIP_LIMITS, unzipSafely } from './unzip.js';
+import { EXPORT_UNZIP_LIMITS, unzipSafely } from '../intake/unzip.js';
 import { canonicalJson } from '../ml/training-cache.js';
 import { writeClassOutputs, type ClassOutputs } from './write-class-outputs.js';
 import type { FromWorker, GradeJob } from './worker-protocol.js';
