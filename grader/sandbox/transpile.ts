@@ -8,6 +8,7 @@
 import { build, type Plugin } from 'esbuild';
 import { lstat, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import { allowedPackageOf, resolveAllowedPackage } from './packages.js';
@@ -29,7 +30,7 @@ interface FileResult {
 }
 
 /** Transpiles every exercise of `dir` into `outDir`; an exercise that cannot be prepared carries the reason. */
-export async function prepareSubmission(dir: string, outDir: string): Promise<Record<ExerciseId, PreparedExercise>> {
+export async function prepareSubmission(dir: string, outDir: string, place: (packageFile: string) => string = (f) => f): Promise<Record<ExerciseId, PreparedExercise>> {
   let root: string;
   try {
     root = await realpath(dir);
@@ -37,7 +38,7 @@ export async function prepareSubmission(dir: string, outDir: string): Promise<Re
   } catch (e) {
     throw new Error(`sandbox: cannot read the submission folder ${dir}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const t = new Transpiler(root, outDir);
+  const t = new Transpiler(root, outDir, place);
   const result = {} as Record<ExerciseId, PreparedExercise>;
   for (const id of EXERCISES) result[id] = await t.exercise(id);
   return result;
@@ -47,7 +48,7 @@ class Transpiler {
   private readonly files = new Map<string, Promise<FileResult>>();
   private readonly taken = new Map<string, string>();
 
-  constructor(private readonly root: string, private readonly outDir: string) {}
+  constructor(private readonly root: string, private readonly outDir: string, private readonly place: (packageFile: string) => string) {}
 
   async exercise(id: ExerciseId): Promise<PreparedExercise> {
     let found: string | undefined;
@@ -152,7 +153,7 @@ class Transpiler {
           }
           if (allowedPackageOf(spec)) {
             try {
-              return { path: resolveAllowedPackage(spec), external: true };
+              return { path: pathToFileURL(this.place(fileURLToPath(resolveAllowedPackage(spec)))).href, external: true };
             } catch {
               return refuse('that part of @tensorflow/tfjs does not exist');
             }

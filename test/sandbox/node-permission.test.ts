@@ -20,7 +20,7 @@ describe(`the permission model of this Node (${process.version})`, () => {
   });
 
   it('is what the child command line uses, without any --allow-net', () => {
-    const plan = launchPlan({ mode: 'node', readDirs: ['/tmp/x'], script: ['entry.mjs'], cwd: '/tmp/x', memoryMb: 256, tools: detectTools() });
+    const plan = launchPlan({ mode: 'node', node: process.execPath, readDirs: ['/tmp/x'], script: ['entry.mjs'], cwd: '/tmp/x', memoryMb: 256, tools: detectTools() });
     const args = [plan.command, ...plan.args];
     expect(args).toContain(p!.flag);
     expect(args).toContain('--allow-fs-read=/tmp/x');
