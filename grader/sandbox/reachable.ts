@@ -41,8 +41,8 @@ export function sandboxFiles(tools: Pick<Tools, 'root' | 'setpriv'>): SandboxFil
   if (closedTemp.length > 0) {
     throw new MachineLacks(`the sandbox runs student code as user nobody, who cannot pass ${closedTemp.join(', ')} to reach the temp folder`, 'set TMPDIR to a folder others can pass (such as /tmp)');
   }
-  // Relative to their common folder, so that Node's lookup from one package finds the others.
-  const base = dirs.reduce(commonFolder);
+  // Relative to the folder above their node_modules, so that Node's lookup from one package finds the others.
+  const base = aboveNodeModules(dirs.reduce(commonFolder));
   const copyOf = (d: string) => path.join(root, 'packages', path.relative(base, d));
   mirrorOnce(root, [
     ...(nodeClosed ? [{ from: node, to: path.join(root, 'bin', 'node') }] : []),
@@ -76,6 +76,12 @@ function mirrorKey(node: string, dirs: string[]): string {
 function commonFolder(a: string, b: string): string {
   while (!(b === a || b.startsWith(a.endsWith(path.sep) ? a : a + path.sep))) a = path.dirname(a);
   return a;
+}
+
+function aboveNodeModules(dir: string): string {
+  const parts = dir.split(path.sep);
+  const i = parts.indexOf('node_modules');
+  return i > 0 ? parts.slice(0, i).join(path.sep) || path.sep : path.dirname(dir);
 }
 
 /**
