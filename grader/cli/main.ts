@@ -13,6 +13,7 @@ import { OUTPUTS, type OutputName } from '../outputs/index.js';
 function gradingOptions<T>(y: Argv<T>) {
   return y
     .option('only', { type: 'string', describe: `comma-separated exercises to grade (${EXERCISES.join(', ')})` })
+    .option('homework', { type: 'string', describe: "grade a homework of the config (homeworks: { hw1: ['convolution', …] } in grader.config.ts)" })
     .option('seed', { type: 'number', describe: 'seed of the property tests and of training (recorded in results.json)' })
     .option('sandbox', { choices: ['auto', 'bwrap', 'node', 'none'] as const, describe: 'how student code is isolated' })
     .option('backend', { choices: ['auto', 'node', 'wasm', 'cpu'] as const, describe: 'TensorFlow.js backend for training' })
@@ -32,6 +33,16 @@ function parseOnly(only: string | undefined): ExerciseId[] | undefined {
 }
 
 class UsageError extends Error {}
+
+/** `--only` or `--homework`, checked against the config's homeworks. */
+async function selection(a: { only?: string; homework?: string }, config: GraderConfig) {
+  const { selectExercises, SelectionError } = await import('../config/homework.js');
+  try {
+    return selectExercises(config, { only: parseOnly(a.only), homework: a.homework });
+  } catch (e) {
+    throw e instanceof SelectionError ? new UsageError(e.message) : e;
+  }
+}
 
 /** Before any work: the asked-for sandbox mode and tfjs backend exist here (else MachineLacks, one line). */
 async function machineHas(config: GraderConfig): Promise<void> {
@@ -53,10 +64,11 @@ async function main(argv: string[]): Promise<number> {
         const { gradeCommand } = await import('../commands/grade.js');
         const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
         await machineHas(config);
+        const chosen = await selection(a, config);
         const { result, outDir } = await gradeCommand({
           submission: a.submission,
           out: a.out,
-          only: parseOnly(a.only),
+          only: a.only || a.homework ? chosen.exercises : undefined,
           format: a.format,
           config,
           visibility: a['public-only'] ? 'public' : 'all',
@@ -106,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
           shard,
           timeoutMs: a.timeout === undefined ? undefined : a.timeout * 1000,
           only: parseOnly(a.only),
+          selection: await selection(a, config),
           format: a.format,
           config,
           visibility: a['public-only'] ? 'public' : 'all',
