@@ -11,6 +11,8 @@ import { TRAINING_CACHE_ENV } from './cache.js';
 import { findSubmissions, RESERVED_NAMES, type Layout } from './find-submissions.js';
 import { checkRoster, type RosterOptions } from './gradebooks/write-lms-gradebooks.js';
 import { runPool } from './pool.js';
+import { acquireBatchLock } from './batch-lock.js';
+import { BatchStopped, stopOnSignals, type StopWatch } from './stop-on-signal.js';
 import { createProgress } from './progress.js';
 import { errorRecord, readRecord, removeRecord, writeRecord, type BatchRecord } from './record.js';
 import { takeShard, type Shard } from './shard.js';
@@ -80,6 +82,20 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   if (o.roster) checkRoster(o.roster);
   const name = path.basename(input).replace(/\.zip$/i, '');
   const outDir = path.resolve(o.out ?? path.join('reports', name));
+  const lock = acquireBatchLock(outDir);
+  const stop = stopOnSignals();
+  try {
+    return await gradeClass(o, { input, isZip, name, outDir, started, stop });
+  } finally {
+    stop.dispose();
+    lock.release();
+  }
+}
+
+async function gradeClass(
+  o: BatchOptions,
+  { input, isZip, name, outDir, started, stop }: { input: string; isZip: boolean; name: string; outDir: string; started: number; stop: StopWatch },
+): Promise<BatchSummary> {
   const dir = isZip ? await unpackExport(input, outDir) : input;
   const found = findSubmissions(dir, [outDir]);
   let sources = found.sources;
@@ -125,7 +141,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   await runPool(
     jobs,
     {
-      workerFile: WORKER, jobs: workers, timeoutMs, recycleAfter: 25,
+      workerFile: WORKER, jobs: workers, timeoutMs, recycleAfter: 25, signal: stop.signal,
       env: { [TRAINING_CACHE_ENV]: trainingCacheDir(outDir), [TRAINING_THREADS_ENV]: String(parallelism.threadsPerWorker) },
     },
     (job, outcome, seconds) => {
@@ -141,6 +157,16 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     },
   );
   progress?.finish();
+  const stopped = stop.stopped();
+  if (stopped) {
+    const done = sources.filter((s) => records.has(s.student) && records.get(s.student)!.source.kind !== 'orphan').length;
+    const students = sources.filter((s) => s.kind !== 'orphan').length;
+    throw new BatchStopped(
+      `stopped (${stopped.why}): ${done} of ${students} submissions graded (${done - reused} in this run), ${students - done} still to grade; ` +
+        `the gradebook and summary were not written. Run the same command again to go on: what is graded is kept`,
+      stopped.exitCode,
+    );
+  }
   const all = sources.map((s) => records.get(s.student)!).filter(Boolean);
   const title = `${name}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}`;
   const outputs = await writeClassOutputs(outDir, title, all, new Map(all.map((r) => [r.student, path.join(outDir, r.student)])), { roster: o.roster });

@@ -107,6 +107,8 @@ async function main(argv: string[]): Promise<number> {
         }
         const { ExportError } = await import('../batch/exports/export-error.js');
         const { RosterError } = await import('../batch/csv.js');
+        const { BatchLocked } = await import('../batch/batch-lock.js');
+        const { BatchStopped } = await import('../batch/stop-on-signal.js');
         if (a.assignment !== undefined && a.roster === undefined) throw new UsageError('--assignment names a column of the roster: give --roster too');
         await batchCommand({
           roster: a.roster === undefined ? undefined : { roster: a.roster, assignment: a.assignment },
@@ -124,7 +126,12 @@ async function main(argv: string[]): Promise<number> {
           visibility: a['public-only'] ? 'public' : 'all',
           log,
         }).catch((e: unknown) => {
-          throw e instanceof ExportError || e instanceof RosterError ? new UsageError(e.message) : e;
+          // Stopped by a signal: how far it got and how to go on, exit code 128 + the signal.
+          if (e instanceof BatchStopped) {
+            log(`grader: ${e.message}`);
+            process.exit(e.exitCode); // the workers are gone and the lock released: nothing left to wait for
+          }
+          throw e instanceof ExportError || e instanceof RosterError || e instanceof BatchLocked ? new UsageError(e.message) : e;
         });
       },
     )
