@@ -1,4 +1,5 @@
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
 import type { GraderConfig } from './types.js';
 
 /**

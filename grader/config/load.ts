@@ -11,7 +11,7 @@ export const DEFAULT_CONFIG_FILES = ['grader.config.ts', 'grader.config.json'];
  * Reads and validates a config file: `.json`, or a module (`.ts`, `.mjs`, `.js`) whose default
  * export is the config (use defineConfig for types). `file` undefined: the default file if any.
  */
-export async function loadUserConfig(file: string | undefined, knownChecks: readonly string[], cwd = process.cwd()): Promise<{ config: UserConfig; file?: string }> {
+export async function loadUserConfig(file: string | undefined, knownChecks: readonly string[], cwd = process.cwd(), exercises: readonly string[] = []): Promise<{ config: UserConfig; file?: string }> {
   const chosen = file ?? DEFAULT_CONFIG_FILES.find((f) => existsSync(path.join(cwd, f)));
   if (!chosen) return { config: {} };
   const full = path.resolve(cwd, chosen);
@@ -28,5 +28,5 @@ export async function loadUserConfig(file: string | undefined, knownChecks: read
     if (module.default === undefined) throw new ConfigError(chosen, ['the module has no default export (export default defineConfig({...}))']);
     raw = module.default;
   }
-  return { config: validateUserConfig(raw, knownChecks, chosen), file: full };
+  return { config: validateUserConfig(raw, knownChecks, chosen, exercises), file: full };
 }

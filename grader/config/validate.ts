@@ -2,7 +2,6 @@
  * Validation of a user config, with one message per problem naming its key path:
  * `checks['convolution.linear'].points: must be a number ≥ 0 (got -1)`.
  */
-import { EXERCISES } from '../core/contract.js';
 import type { UserConfig } from './define.js';
 
 export class ConfigError extends Error {
@@ -151,8 +150,8 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Returns `raw` typed, or throws ConfigError listing every problem. */
-export function validateUserConfig(raw: unknown, knownChecks: readonly string[], source = 'config', exercises: readonly string[] = EXERCISES): UserConfig {
+/** Returns `raw` typed, or throws ConfigError listing every problem; `exercises`: the ids a homework may list. */
+export function validateUserConfig(raw: unknown, knownChecks: readonly string[], source = 'config', exercises: readonly string[] = []): UserConfig {
   const problems: string[] = [];
   check(schema(knownChecks, exercises), raw, '', problems);
   const t = (raw as UserConfig | undefined)?.training;

@@ -10,7 +10,6 @@ import { lstat, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promi
 import { isBuiltin } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import { allowedPackageOf, resolveAllowedPackage } from './packages.js';
 
 export type PreparedExercise =
@@ -29,8 +28,14 @@ interface FileResult {
   problem?: string;
 }
 
-/** Transpiles every exercise of `dir` into `outDir`; an exercise that cannot be prepared carries the reason. */
-export async function prepareSubmission(dir: string, outDir: string, place: (packageFile: string) => string = (f) => f): Promise<Record<ExerciseId, PreparedExercise>> {
+/** A submission folder whose exercise files are transpiled on first use. */
+export interface PreparedSubmission {
+  /** `<id>.ts` (or .js, .mjs) and what it imports, transpiled once; one that cannot be prepared carries the reason. */
+  exercise(id: string): Promise<PreparedExercise>;
+}
+
+/** Opens `dir` for transpiling into `outDir`; exercises are transpiled when first asked for. */
+export async function prepareSubmission(dir: string, outDir: string, place: (packageFile: string) => string = (f) => f): Promise<PreparedSubmission> {
   let root: string;
   try {
     root = await realpath(dir);
@@ -39,9 +44,15 @@ export async function prepareSubmission(dir: string, outDir: string, place: (pac
     throw new Error(`sandbox: cannot read the submission folder ${dir}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const t = new Transpiler(root, outDir, place);
-  const result = {} as Record<ExerciseId, PreparedExercise>;
-  for (const id of EXERCISES) result[id] = await t.exercise(id);
-  return result;
+  const prepared = new Map<string, Promise<PreparedExercise>>();
+  return {
+    exercise(id) {
+      if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`sandbox: '${id}' is not an exercise name`);
+      let p = prepared.get(id);
+      if (!p) prepared.set(id, (p = t.exercise(id)));
+      return p;
+    },
+  };
 }
 
 class Transpiler {
@@ -50,7 +61,7 @@ class Transpiler {
 
   constructor(private readonly root: string, private readonly outDir: string, private readonly place: (packageFile: string) => string) {}
 
-  async exercise(id: ExerciseId): Promise<PreparedExercise> {
+  async exercise(id: string): Promise<PreparedExercise> {
     let found: string | undefined;
     for (const ext of EXERCISE_EXTENSIONS) {
       const name = id + ext;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { describeSelection, selectExercises, SelectionError } from '../../grader/config/homework.js';
 import { ConfigError, validateUserConfig } from '../../grader/config/validate.js';
 import { resolveConfig } from '../../grader/config/resolve.js';
+import { EXERCISES } from '../../grader/exercises/registry.js';
 import { writeLmsGradebooks } from '../../grader/batch/gradebooks/write-lms-gradebooks.js';
 import type { BatchRecord } from '../../grader/batch/record.js';
 
@@ -14,7 +15,7 @@ describe('homeworks in the config', () => {
   it('are validated with the key path of each problem', () => {
     let problems: string[] = [];
     try {
-      validateUserConfig({ homeworks: { hw1: ['convolution', 'convolution3d', 'convolution'], 'bad name': ['filters'], hw3: [], hw4: 'filters' } }, [], 'grader.config.ts');
+      validateUserConfig({ homeworks: { hw1: ['convolution', 'convolution3d', 'convolution'], 'bad name': ['filters'], hw3: [], hw4: 'filters' } }, [], 'grader.config.ts', EXERCISES);
     } catch (e) {
       problems = (e as ConfigError).problems;
     }
