@@ -65,7 +65,7 @@ export function watchLaunchers(onGone: (who: string) => void, everyMs = 1000): (
     const gone = parent !== undefined && process.ppid !== parent ? { pid: parent } : watched.find(ended);
     if (!gone) return;
     clearInterval(timer);
-    onGone(`the process that started it (pid ${gone.pid}) ended`);
+    onGone(`the end of the process that started it (pid ${gone.pid})`);
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

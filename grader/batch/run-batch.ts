@@ -162,7 +162,7 @@ async function gradeClass(
     const done = sources.filter((s) => records.has(s.student) && records.get(s.student)!.source.kind !== 'orphan').length;
     const students = sources.filter((s) => s.kind !== 'orphan').length;
     throw new BatchStopped(
-      `stopped (${stopped.why}): ${done} of ${students} submissions graded (${done - reused} in this run), ${students - done} still to grade; ` +
+      `stopped by ${stopped.why}: ${done} of ${students} submissions graded (${done - reused} in this run), ${students - done} still to grade; ` +
         `the gradebook and summary were not written. Run the same command again to go on: what is graded is kept`,
       stopped.exitCode,
     );
