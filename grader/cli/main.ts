@@ -163,10 +163,11 @@ async function main(argv: string[]): Promise<number> {
           .positional('out', { type: 'string', describe: 'folder for the student repository' })
           .option('config', { type: 'string', describe: 'instructor config file (default ./grader.config.ts if present)' })
           .option('gradescope', { type: 'string', describe: 'also write the Gradescope autograder zip (hidden checks included) to this file' })
-          .option('prairielearn', { type: 'string', describe: 'also write the PrairieLearn grader image folder (Dockerfile, entrypoint; hidden checks included) here' }),
+          .option('prairielearn', { type: 'string', describe: 'also write the PrairieLearn grader image folder (Dockerfile, entrypoint; hidden checks included) here' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace a previous release even if it holds files this release does not write (they are deleted)' }),
       async (a) => {
         const { releaseCommand } = await import('../release/command.js');
-        await releaseCommand({ out: a.out, gradescope: a.gradescope, prairielearn: a.prairielearn, configFile: a.config, log });
+        await releaseCommand({ out: a.out, gradescope: a.gradescope, prairielearn: a.prairielearn, configFile: a.config, force: a.force, log });
       },
     )
     .strict()
