@@ -7,6 +7,7 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { UserError } from '../core/user-error.js';
 import { processStat } from './process-tree.js';
 
 export const LOCK_FILE = '.batch.lock';
@@ -20,7 +21,11 @@ interface LockOwner {
 }
 
 /** Another batch writes to this folder now (the command line prints it in one line, exit 2). */
-export class BatchLocked extends Error {}
+export class BatchLocked extends UserError {
+  constructor(message: string) {
+    super('E_BATCH_LOCKED', message);
+  }
+}
 
 export interface BatchLock {
   release(): void;
