@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../../grader/checks/index.js';
+import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { gradescopeBundle } from '../../grader/release/gradescope-bundle.js';
 import { unzipSafely } from '../../grader/batch/unzip.js';
 import { flippedKernel, referenceFiles, run, writeUpload, type UploadShape } from './lms-root.js';

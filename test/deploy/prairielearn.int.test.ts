@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../../grader/checks/index.js';
+import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { prairielearnImage } from '../../grader/release/prairielearn-image.js';
 import { flippedKernel, referenceFiles, ROOT, writeUpload, type UploadShape } from './lms-root.js';
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_MISTAKES } from '../../grader/mistakes/index.js';
-import { PROBES } from '../../grader/mistakes/probes/index.js';
+import { ALL_MISTAKES, PROBES } from '../../grader/exercises/registry.js';
 import { agrees, answer } from '../../grader/mistakes/agreement.js';
-import { REFERENCE } from '../../grader/run/reference.js';
+import { REFERENCE } from '../../grader/exercises/reference.js';
 
 /** `value` with its first number moved far away, every size kept: only the values tell it from the original. */
 function withOneValueChanged(value: unknown): unknown {
@@ -27,7 +26,7 @@ function withOneValueChanged(value: unknown): unknown {
 describe('a mistake accepts its values, not just their sizes', () => {
   for (const mistake of ALL_MISTAKES) {
     it(mistake.id, () => {
-      const module = { ...(REFERENCE[mistake.exercise] as Record<string, unknown>), ...mistake.apply(REFERENCE) };
+      const module = { ...((REFERENCE as unknown as Record<string, Record<string, unknown>>)[mistake.exercise]), ...mistake.apply(REFERENCE) };
       const changes = Object.keys(mistake.apply(REFERENCE));
       const probes = PROBES[mistake.exercise].filter((p) => changes.includes(p.name) && p.args !== undefined);
       let tried = 0;

@@ -44,7 +44,7 @@ describe('the Gradescope autograder bundle', () => {
       expect(files.get('setup.sh')!.mode).toBe(0o755);
       expect(files.get('run_autograder')!.mode).toBe(0o755);
       // Gradescope unpacks the zip into /autograder/source: the grader's files sit at the root too.
-      for (const f of ['package.json', 'package-lock.json', 'grader/cli/main.ts', 'grader/checks/convolution.ts', 'solutions/convolution.ts', 'datasets/prepare-mnist.ts']) expect(files.has(f), f).toBe(true);
+      for (const f of ['package.json', 'package-lock.json', 'grader/cli/main.ts', 'grader/exercises/convolution/checks.ts', 'solutions/convolution.ts', 'datasets/prepare-mnist.ts']) expect(files.has(f), f).toBe(true);
       expect([...files.keys()].some((f) => f.startsWith('source/'))).toBe(false);
       expect([...files.keys()].some((f) => f.includes('node_modules') || f.startsWith('datasets/cache/'))).toBe(false);
       const run = files.get('run_autograder')!.data.toString();
