@@ -71,7 +71,8 @@ export async function diagnose(
     return neighbours.every((theirs) =>
       used.some((a, i) => {
         const their = predict(theirs, a.name, a.args);
-        return their === undefined || !agrees(undefined, their.value, predictions[i]!.value);
+        // Told apart when the neighbour's answer would not count as this mistake's.
+        return their === undefined || !agrees(judge(a.name), their.value, predictions[i]!.value);
       }));
   };
   const confirmed = others.filter((mistake) => writingsOf(mistake).some((changed) => reproducedBy(mistake, changed)));
