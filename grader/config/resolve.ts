@@ -25,6 +25,7 @@ export function resolveConfig(base: GraderConfig = DEFAULT_CONFIG, o: ConfigOver
     seed: o.seed ?? user.seed ?? base.seed,
     numRuns: o.numRuns ?? user.numRuns ?? base.numRuns,
     checks,
+    homeworks: { ...base.homeworks, ...user.homeworks },
     sandbox: { ...base.sandbox, ...user.sandbox, mode: o.sandbox ?? user.sandbox?.mode ?? base.sandbox.mode },
     training: {
       ...base.training,

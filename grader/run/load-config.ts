@@ -1,7 +1,7 @@
 import type { GraderConfig } from '../config/types.js';
 import { loadUserConfig } from '../config/load.js';
 import { resolveConfig, type ConfigOverrides } from '../config/resolve.js';
-import { ALL_CHECKS } from '../exercises/registry.js';
+import { ALL_CHECKS, EXERCISES } from '../exercises/registry.js';
 
 /**
  * The config every front end grades with: the config file (`file`, else ./grader.config.ts or
@@ -10,6 +10,6 @@ import { ALL_CHECKS } from '../exercises/registry.js';
  * student release there is no file, and the defaults are the instructor's public config.
  */
 export async function loadGraderConfig(file?: string, overrides: ConfigOverrides = {}): Promise<GraderConfig> {
-  const { config } = await loadUserConfig(file, ALL_CHECKS.map((c) => c.id));
+  const { config } = await loadUserConfig(file, ALL_CHECKS.map((c) => c.id), process.cwd(), EXERCISES);
   return resolveConfig(undefined, overrides, config);
 }
