@@ -173,7 +173,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
 
   // 3. The files students get: the import closure of their entry points, plus the stubs.
   const exercises = readdirSync(path.join(root, 'exercises')).filter((f) => f.endsWith('.ts')).map((f) => `exercises/${f}`);
-  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, TABLE_PATH, ...exercises];
+  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/release/runtime/student-reporter.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, TABLE_PATH, ...exercises];
   let closure;
   try {
     closure = importClosure(root, entries, overrides, refuseFile);

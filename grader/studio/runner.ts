@@ -152,12 +152,15 @@ export class Runner {
   /** Stops the timers and listeners of the run going on, when a newer save takes its child. */
   private abandon?: () => void;
   private readonly checks: Check[];
+  /** The exercises with checks to run, in the lecture's order. */
+  readonly exercises: ExerciseId[];
 
   constructor(
     private readonly options: RunnerOptions,
     private readonly events: RunnerEvents,
   ) {
     this.checks = studioChecks(options.config);
+    this.exercises = EXERCISES.filter((e) => this.checks.some((c) => c.exercise === e));
   }
 
   /** Starts a child in advance, so that the first save is answered as fast as the others. */
@@ -176,7 +179,7 @@ export class Runner {
   async grade(first: readonly ExerciseId[] = []): Promise<void> {
     const run = ++this.run;
     this.abandon?.();
-    const order = [...first, ...EXERCISES.filter((e) => !first.includes(e))].filter((e) => this.checks.some((c) => c.exercise === e));
+    const order = [...first, ...this.exercises.filter((e) => !first.includes(e))].filter((e) => this.exercises.includes(e));
     // The CNN's check loads TensorFlow.js: it goes last, so the others are not kept waiting.
     order.sort((a, b) => Number(a === 'cnn') - Number(b === 'cnn'));
     const started = performance.now();
