@@ -5,7 +5,7 @@
  */
 import type { StudioCheck } from '../studio-view.js';
 import type { ValueView } from '../../outputs/html/view/value-view.js';
-import { h } from './h.js';
+import { h, richText } from './h.js';
 
 function valueNode(v: ValueView | undefined): Node {
   if (!v) return h('span');
@@ -42,9 +42,9 @@ export function checkNode(c: StudioCheck): HTMLElement {
     h(
       'div',
       { class: 'body' },
-      h('p', { class: 'desc' }, c.description),
-      c.message ? h('p', { class: 'problem' }, h('span', { class: 'label' }, `${c.messageLabel}:`), c.message) : null,
-      ...c.diagnoses.map((d) => h('div', { class: 'diagnosis', role: 'note', 'data-diagnosis': d.mistakeId }, h('strong', {}, `Likely mistake — ${d.title}`), d.explanation)),
+      h('p', { class: 'desc' }, ...richText(c.description)),
+      c.message ? h('p', { class: 'problem' }, h('span', { class: 'label' }, `${c.messageLabel}:`), ...richText(c.message)) : null,
+      ...c.diagnoses.map((d) => h('div', { class: 'diagnosis', role: 'note', 'data-diagnosis': d.mistakeId }, h('strong', {}, `Likely mistake — ${d.title}`), ' ', ...richText(d.explanation))),
       c.counterexample
         ? h(
             'div',

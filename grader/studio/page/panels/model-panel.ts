@@ -1,6 +1,6 @@
 /** The exercise's model as the grader rebuilds it (an exercise whose result carries a model summary). */
 import type { StudioExercise } from '../../studio-view.js';
-import { h } from '../h.js';
+import { h, richText } from '../h.js';
 import type { Panel } from './panel.js';
 
 function modelNode(m: NonNullable<StudioExercise['model']>): HTMLElement {
@@ -17,7 +17,7 @@ function modelNode(m: NonNullable<StudioExercise['model']>): HTMLElement {
       h('tr', {}, h('th', {}, 'total'), h('td'), h('td'), h('th', { class: 'n' }, (m.parameters ?? 0).toLocaleString('en-US'))),
     ),
     m.sizeChart ? h('img', { class: 'chart', src: m.sizeChart, alt: `Your model has ${m.parameters} parameters; LeNet-5 about 60 thousand, VGG16 138 million, GPT-4 a reported 1.8 trillion (log scale)` }) : null,
-    h('p', { class: 'preview-note' }, 'Accuracy is graded by `npm run grade` (and by your instructor), which trains this model on all of MNIST; the studio does not train.'),
+    h('p', { class: 'preview-note' }, ...richText('Accuracy is graded by `npm run grade` (and by your instructor), which trains this model on all of MNIST; the studio does not train.')),
   );
 }
 
