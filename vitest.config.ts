@@ -23,8 +23,9 @@ export default defineConfig({
           setupFiles: ['test/guard/start-no-process.ts'],
           // One training thread: tfjs-backend-wasm's threaded build starts helper threads.
           env: { GRADER_TRAINING_THREADS: '1' },
-          testTimeout: 15_000,
-          hookTimeout: 15_000,
+          // A unit test takes a second or two at most; 30 s leaves room for a loaded machine.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       { extends: true, test: { name: 'integration', include: [INTEGRATION], globalSetup: ['test/missing-modes.ts'], ...SLOW } },

@@ -16,7 +16,7 @@ if (path.resolve(root) === sandbox) throw new Error('the mutant would be graded 
 
 const from = <T>(file: string): Promise<T> => import(pathToFileURL(path.join(root, file)).href) as Promise<T>;
 const { DEFAULT_CONFIG } = await from<typeof import('../../grader/config/defaults.js')>('grader/config/defaults.ts');
-const { selectChecks } = await from<typeof import('../../grader/checks/index.js')>('grader/checks/index.ts');
+const { selectChecks } = await from<typeof import('../../grader/exercises/select-checks.js')>('grader/exercises/select-checks.ts');
 const { gradeSubmission } = await from<typeof import('../../grader/run/grade-submission.js')>('grader/run/grade-submission.ts');
 
 const checks = selectChecks(DEFAULT_CONFIG, { only: [exercise as never], visibility: 'all' }).filter((c) => c.kind !== 'training');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
 
 export type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 
@@ -11,9 +11,9 @@ export type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
  * left out; the checks then report it missing. `url` turns a file into the URL imported (the
  * studio imports each save's files afresh).
  */
-export async function loadInProcess(dir: string, only?: readonly ExerciseId[], url: (file: string) => string = (f) => pathToFileURL(f).href): Promise<Modules> {
+export async function loadInProcess(dir: string, exercises: readonly ExerciseId[], url: (file: string) => string = (f) => pathToFileURL(f).href): Promise<Modules> {
   const modules: Modules = {};
-  for (const exercise of only ?? EXERCISES) {
+  for (const exercise of exercises) {
     const file = ['.ts', '.js', '.mjs'].map((ext) => path.resolve(dir, exercise + ext)).find((f) => existsSync(f));
     if (file) modules[exercise] = (await import(url(file))) as Record<string, unknown>;
   }

@@ -9,14 +9,16 @@
  * newer 'grade' abandons the run going on at its next check.
  */
 import path from 'node:path';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES, EXERCISE_MODULES, RUNTIMES } from '../exercises/registry.js';
 import type { Submission } from '../core/submission.js';
 import type { GraderConfig } from '../config/types.js';
 import { studioChecks } from './studio-config.js';
 import type { Check } from '../checks/types.js';
 import type { ExerciseResult } from '../core/result.js';
 import { infoOf } from '../run/run-check.js';
-import { REFERENCE, type Reference } from '../run/reference.js';
+import { REFERENCE } from '../exercises/reference.js';
+import type { Reference } from '../core/reference.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
@@ -47,7 +49,7 @@ async function open(folder: string, version: number): Promise<Opened> {
       broken.set(exercise, `${path.basename(folder)}/${exercise}.ts could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return { modules, broken, submission: inProcessSubmission(path.basename(folder), modules) };
+  return { modules, broken, submission: inProcessSubmission(path.basename(folder), modules, RUNTIMES) };
 }
 
 /** The files of the latest save asked for, imported once per save. */
@@ -90,7 +92,6 @@ async function grade({ run, folder, order, config }: { run: number; folder: stri
       checks: own,
       label: path.basename(folder),
       signal,
-      pictures: exercise === 'filters' || exercise === 'augment',
       // gradeSubmission says when a check ends; the next one in `own` is the one starting.
       onCheck: (r) => {
         const next = own[own.findIndex((c) => c.id === r.check.id) + 1];
@@ -125,7 +126,7 @@ function explainedReference(): Reference {
             },
       ]),
     );
-  return { ...REFERENCE, filters: wrap(REFERENCE.filters), augment: wrap(REFERENCE.augment) } as Reference;
+  return Object.fromEntries(Object.entries(REFERENCE).map(([id, module]) => [id, wrap(module as Record<string, unknown>)])) as unknown as Reference;
 }
 
 /** The run going on, abandoned when the next save's 'grade' arrives; runs follow each other. */
@@ -144,7 +145,7 @@ process.on('message', async (m: ToChild) => {
     );
   } else if (m.type === 'pictures') {
     const { submission } = await files(m.folder, m.version);
-    const pictures = await collectPictures(submission, explainedReference(), { samples: m.samples, budgetMs: 4000 });
+    const pictures = await collectPictures(submission, explainedReference(), { operations: EXERCISE_MODULES.flatMap((e) => e.pictures ?? []), samples: m.samples, budgetMs: 4000 });
     send({ type: 'pictures', id: m.id, pictures });
   }
 });

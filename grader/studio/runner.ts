@@ -9,7 +9,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
 import type { Check } from '../checks/types.js';
 import { studioChecks } from './studio-config.js';
 import type { GraderConfig } from '../config/types.js';

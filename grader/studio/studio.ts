@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { isExerciseId, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { isExerciseId } from '../exercises/registry.js';
 import { Runner } from './runner.js';
 import { studioConfig } from './studio-config.js';
 import { startServer, type Broadcast } from './server.js';

@@ -7,7 +7,8 @@ import { loadUserConfig } from '../../grader/config/load.js';
 import { resolveConfig } from '../../grader/config/resolve.js';
 import { checkSettings } from '../../grader/config/per-check.js';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
-import { selectChecks, ALL_CHECKS } from '../../grader/checks/index.js';
+import { ALL_CHECKS } from '../../grader/exercises/registry.js';
+import { selectChecks } from '../../grader/exercises/select-checks.js';
 import { checkSeed } from '../../grader/checks/support/define.js';
 
 const IDS = ['convolution.linear', 'convolution.matches-numpy'];
@@ -73,7 +74,7 @@ describe('loading and resolving', () => {
     const { config } = await loadUserConfig(undefined, ids, dir);
     expect(config).toEqual({ numRuns: 7, checks: { 'convolution.linear': { points: 5 } } });
     writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ checks: { 'convolution.nope': { points: 1 } } }));
-    await expect(loadUserConfig('bad.json', ids, dir)).rejects.toThrow(/bad\.json: invalid configuration:\n {2}- checks\['convolution\.nope'\]: unknown check id/);
+    await expect(loadUserConfig('bad.json', ids, dir)).rejects.toThrow(/bad\.json: invalid configuration: checks\['convolution\.nope'\]: unknown check id/);
     await expect(loadUserConfig('missing.json', ids, dir)).rejects.toThrow(/missing\.json.*does not exist/s);
   });
 

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALL_CHECKS } from '../../grader/checks/index.js';
-import { REFERENCE } from '../../grader/run/reference.js';
-import { cliConfig } from '../../grader/config/from-cli.js';
+import { ALL_CHECKS, RUNTIMES } from '../../grader/exercises/registry.js';
+import { REFERENCE } from '../../grader/exercises/reference.js';
+import { loadGraderConfig } from '../../grader/config/resolve.js';
 import { writeRelease, type ReleaseSummary } from '../../grader/release/write-release.js';
 import { distinctiveSolutionLines } from '../../grader/release/leaks.js';
 import { callKey, encodeValue } from '../../grader/release/runtime/codec.js';
@@ -47,7 +47,7 @@ function failureBlocks(output: string): string[] {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'release-'));
-  summary = await writeRelease({ out: dir, config: await cliConfig(path.join(ROOT, 'grader.config.ts')) });
+  summary = await writeRelease({ out: dir, config: await loadGraderConfig(path.join(ROOT, 'grader.config.ts')) });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   // ~40 s of CPU (the reference and every catalogued mistake are recorded); far more wall clock
   // on a loaded machine.
@@ -75,10 +75,10 @@ describe('npm run release', () => {
     // Record what the hidden checks ask the reference, and look for those answers in the release.
     const recording = new Recording();
     const reference = recordingReference(REFERENCE, recording);
-    const config = await cliConfig(path.join(ROOT, 'grader.config.ts'));
+    const config = await loadGraderConfig(path.join(ROOT, 'grader.config.ts'));
     const hidden = ALL_CHECKS.filter((c) => summary.leftOut.includes(c.id) && c.kind !== 'training');
     for (const check of hidden) {
-      const submission = inProcessSubmission('reference', { [check.exercise]: REFERENCE[check.exercise] as Record<string, unknown> });
+      const submission = inProcessSubmission('reference', { [check.exercise]: REFERENCE[check.exercise] as Record<string, unknown> }, RUNTIMES);
       await check.run({ exercise: check.exercise, submission, reference, ...checkSettings({ ...config, numRuns: 20 }, check.id) });
     }
     const table = JSON.parse(readFileSync(path.join(dir, 'grader/release/data/recorded.json'), 'utf8')) as { reference: Record<string, unknown> };
@@ -194,6 +194,10 @@ describe('npm run release', () => {
       expect(lines).toHaveLength(2);
       for (const l of lines) expect(l).toMatch(CLASSROOM_LINE);
       expect(readFileSync(path.join(dir, 'reports/ci/summary.md'), 'utf8')).toMatch(/\| convolution \| (\d+) \/ \1 \|/);
+      const help = await run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'grader/release/runtime/student-grade.ts', '--help'], { cwd: dir });
+      expect(help.stdout).toMatch(/npm run grade -- \[folder\][\s\S]*--only[\s\S]*--all/);
+      const bad = await run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'grader/release/runtime/student-grade.ts', '--colour'], { cwd: dir }).catch((e: { code: number; stderr: string }) => e);
+      expect(bad).toMatchObject({ code: 2, stderr: 'grade: unknown option --colour (npm run grade -- --help lists them)\n' });
     } finally {
       cpSync(path.join(ROOT, 'exercises/convolution.ts'), path.join(dir, 'exercises/convolution.ts'));
     }

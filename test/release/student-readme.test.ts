@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
 import { resolveConfig } from '../../grader/config/resolve.js';
-import { selectChecks } from '../../grader/checks/index.js';
+import { selectChecks } from '../../grader/exercises/select-checks.js';
 import { studentReadme } from '../../grader/release/student-readme.js';
 
 const template = readFileSync('grader/release/templates/README.md', 'utf8');

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ALL_MISTAKES } from '../../grader/mistakes/index.js';
+import { ALL_MISTAKES } from '../../grader/exercises/registry.js';
 import { pool, writeMutantSubmission } from './bundle-mutant.js';
 import { SANDBOX_MUTANTS } from './sandbox-mutants.js';
 import { sandboxGrade } from './self-grade.js';
@@ -21,7 +21,7 @@ const gradeMutant = (file: string, list: string, id: string, exercise: (typeof A
 describe.concurrent('every catalogued mistake is caught and diagnosed in the sandbox', () => {
   for (const mistake of ALL_MISTAKES) {
     it(`${mistake.id}: ${mistake.title}`, async () => {
-      const result = await gradeMutant('grader/mistakes/index.ts', 'ALL_MISTAKES', mistake.id, mistake.exercise);
+      const result = await gradeMutant(`grader/exercises/${mistake.exercise}/mistakes.ts`, 'mistakes', mistake.id, mistake.exercise);
       const checks = result.exercises.flatMap((e) => e.checks);
       const failed = checks.filter((c) => c.verdict.status !== 'passed');
       expect(failed.length, 'no check failed').toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 /** The studio reads the config through the one resolver: the checks grader.config.ts hides stay out of it. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
-import { selectChecks } from '../../grader/checks/index.js';
+import { selectChecks } from '../../grader/exercises/select-checks.js';
 import { studioChecks, studioConfig } from '../../grader/studio/studio-config.js';
 
 describe('the studio’s checks', () => {

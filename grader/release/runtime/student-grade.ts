@@ -10,13 +10,25 @@
  * code in the grader's sandbox (this is how CI can grade with a private copy of the grader).
  */
 import path from 'node:path';
-import { EXERCISES, isExerciseId, type ExerciseId } from '../../core/contract.js';
+import type { ExerciseId } from '../../core/contract.js';
+import { EXERCISES, isExerciseId } from '../../exercises/registry.js';
 import type { GradeResult } from '../../core/result.js';
-import { DEFAULT_CONFIG } from '../../config/defaults.js';
+import type { GraderConfig } from '../../config/types.js';
+import { loadGraderConfig } from '../../config/resolve.js';
+import { describeFailure, UserError } from '../../core/user-error.js';
 import { gradeSubmission } from '../../run/grade-submission.js';
 import { outputsFor, writeOutputs } from '../../outputs/index.js';
 import { formatCheckText } from '../../feedback/format-text.js';
 import { pointsTable } from '../../feedback/points-table.js';
+
+const USAGE = `npm run grade -- [folder] [--out <folder>] [--only <exercises>] [--all] [--sandbox]
+
+  folder           the submission to grade (default exercises)
+  --out <folder>   where results.json, junit.xml and report.html go (default reports/local)
+  --only <list>    comma-separated exercises (${EXERCISES.join(', ')})
+  --all            the hidden checks too (the instructor's repository only)
+  --sandbox        run the code in the grader's sandbox instead of this process
+  --help           this text`;
 
 interface Args {
   folder: string;
@@ -24,32 +36,34 @@ interface Args {
   only?: ExerciseId[];
   all: boolean;
   sandbox: boolean;
+  help: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { folder: 'exercises', out: path.join('reports', 'local'), all: false, sandbox: false };
+  const args: Args = { folder: 'exercises', out: path.join('reports', 'local'), all: false, sandbox: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--out') args.out = argv[++i];
     else if (a === '--only') {
       const ids = (argv[++i] ?? '').split(',').filter(Boolean);
       const bad = ids.filter((s) => !isExerciseId(s));
-      if (bad.length) throw new Error(`--only: unknown exercise ${bad.join(', ')}; choose from ${EXERCISES.join(', ')}`);
+      if (bad.length) throw new UserError('E_USAGE', `--only: unknown exercise ${bad.join(', ')}; choose from ${EXERCISES.join(', ')}`);
       args.only = ids as ExerciseId[];
     } else if (a === '--all') args.all = true;
     else if (a === '--sandbox') args.sandbox = true;
-    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a.startsWith('-')) throw new UserError('E_USAGE', `unknown option ${a} (npm run grade -- --help lists them)`);
     else args.folder = a;
   }
   return args;
 }
 
-export async function studentGrade(args: Args, log: (line: string) => void): Promise<GradeResult> {
-  const result = await gradeSubmission(args.folder, DEFAULT_CONFIG, {
+export async function studentGrade(args: Args, log: (line: string) => void, config: GraderConfig): Promise<GradeResult> {
+  const result = await gradeSubmission(args.folder, config, {
     only: args.only,
     visibility: args.all ? 'all' : 'public',
     // Your own code on your own machine: nothing to isolate it from, unless --sandbox asks.
-    isolation: !args.sandbox ? 'in-process' : DEFAULT_CONFIG.sandbox.mode === 'none' ? 'auto' : DEFAULT_CONFIG.sandbox.mode,
+    isolation: !args.sandbox ? 'in-process' : config.sandbox.mode === 'none' ? 'auto' : config.sandbox.mode,
     environment: { checks: args.all ? 'all' : 'public' },
     onCheck: (r) => log(r.status === 'passed' ? formatCheckText(r) : formatCheckText(r) + '\n'),
   });
@@ -61,12 +75,16 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   const log = (line: string) => process.stdout.write(line + '\n');
   try {
     const args = parseArgs(process.argv.slice(2));
-    const result = await studentGrade(args, log);
-    log('');
-    for (const line of pointsTable(result.exercises, `${args.all ? 'all' : 'public'} checks; the hidden checks count too in your grade`)) log(line);
-    log(`Report: ${path.join(args.out, 'report.html')}`);
+    if (args.help) log(USAGE);
+    else {
+      const result = await studentGrade(args, log, await loadGraderConfig());
+      log('');
+      for (const line of pointsTable(result.exercises, `${args.all ? 'all' : 'public'} checks; the hidden checks count too in your grade`)) log(line);
+      log(`Report: ${path.join(args.out, 'report.html')}`);
+    }
   } catch (e) {
-    process.stderr.write(`grade: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 2;
+    const failure = describeFailure(e);
+    process.stderr.write(`grade: ${failure.text}\n`);
+    process.exitCode = failure.exitCode;
   }
 }

@@ -18,7 +18,8 @@ describe('codeSpans', () => {
 describe('report.html', () => {
   it('shows a description’s `code` as <code>, escaped', async () => {
     const result = passingResult();
-    result.exercises[0].checks[0].check.description = 'buildModel(tf) returns a model, and `training` holds <valid> settings.';
+    const first = result.exercises[0].checks[0];
+    result.exercises[0].checks[0] = { ...first, check: { ...first.check, description: 'buildModel(tf) returns a model, and `training` holds <valid> settings.' } };
     const html = await renderReport(result);
     expect(html).toContain('and <code>training</code> holds &lt;valid&gt; settings.');
     expect(html).not.toContain('`training`');
