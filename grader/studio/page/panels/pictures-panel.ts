@@ -53,6 +53,14 @@ function slider(id: string, label: string, key: keyof PictureSettings, range: { 
   return h('label', { for: id }, label, input, out);
 }
 
+/** The sliders of each sample setting, in this order. */
+const SLIDER_CONTROLS = {
+  blurSize: () => [slider('blur-size', 'kernel size', 'blurSize', SLIDERS.blurSize)],
+  degrees: () => [slider('angle', 'angle', 'degrees', SLIDERS.degrees, '°')],
+  factor: () => [slider('factor', 'scale', 'factor', SLIDERS.factor, '×')],
+  shift: () => [slider('dx', 'shift right', 'dx', SLIDERS.shift), slider('dy', 'shift down', 'dy', SLIDERS.shift)],
+};
+
 function picturesSection(e: StudioExercise): HTMLElement {
   const own = pictureState.custom ?? e.pictures;
   const group = own.find((g) => g.exercise === e.id);
@@ -77,14 +85,13 @@ function picturesSection(e: StudioExercise): HTMLElement {
     const f = ev.dataTransfer?.files[0];
     if (f) void useFile(f);
   });
-  const controls =
-    e.id === 'filters'
-      ? [slider('blur-size', 'kernel size', 'blurSize', SLIDERS.blurSize)]
-      : [slider('angle', 'angle', 'degrees', SLIDERS.degrees, '°'), slider('factor', 'scale', 'factor', SLIDERS.factor, '×'), slider('dx', 'shift right', 'dx', SLIDERS.shift), slider('dy', 'shift down', 'dy', SLIDERS.shift)];
+  // A slider for each setting the exercise's picture operations read.
+  const used = new Set((group?.samples ?? []).flatMap((g) => g.rows.flatMap((r) => r.settings)));
+  const controls = (Object.keys(SLIDER_CONTROLS) as (keyof typeof SLIDER_CONTROLS)[]).filter((k) => used.has(k)).flatMap((k) => SLIDER_CONTROLS[k]());
   return h(
     'section',
     { class: 'pictures', 'aria-labelledby': 'pictures-title' },
-    h('h3', { id: 'pictures-title' }, `Your ${e.id === 'filters' ? 'filters' : 'augmentations'} on a picture, beside the reference’s`),
+    h('h3', { id: 'pictures-title' }, 'Your functions on a picture, beside the reference’s'),
     h('div', { class: 'controls' }, h('fieldset', {}, h('legend', {}, 'Picture'), choose('digit', 'the handwritten 5'), choose('test-card', 'the test card'), choose('dropped', 'your picture')), drop),
     h('div', { class: 'controls' }, ...controls),
     pictureState.error ? h('p', { class: 'unavailable', role: 'alert' }, pictureState.error) : null,
