@@ -33,6 +33,8 @@ export interface PictureComparison {
   title: string;
   /** The call as the student would write it, e.g. `blur(image, 3)`. */
   call: string;
+  /** The sample settings the call reads (PictureOperation.settings: keys of SampleSettings). */
+  settings: readonly string[];
   /** How values were mapped to grey levels (the same for the submission and the reference). */
   mapping: string;
   submission: Picture;

@@ -50,11 +50,14 @@ describe('adding an exercise as docs/instructors.md shows it', () => {
     for (const f of touched) expect(guide, `the guide does not name ${f}`).toContain(f);
   });
 
+  // Each step starts the CLI or tsc on a whole repository: minutes on a loaded machine.
+  const SLOW = 900_000;
+
   it('type-checks', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', '.'], { cwd: copy, encoding: 'utf8', timeout: 300_000 });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
-  });
+  }, SLOW);
 
   it('grades: the reference in full, the stub at 0, its mistake named; report.html titles it', () => {
     const out = path.join(copy, 'out');
@@ -84,7 +87,7 @@ describe('adding an exercise as docs/instructors.md shows it', () => {
     const graded = JSON.parse(readFileSync(path.join(out, 'student/results.json'), 'utf8'));
     expect(graded.score).toBe(0);
     expect(graded.tests.map((t: { output: string }) => t.output).join('\n')).toContain('Edges kept instead of zero-padded');
-  });
+  }, SLOW);
 
   it('goes out in a student release with its public checks and no line of its reference', () => {
     const ids = run(['-e', "import('./grader/exercises/registry.ts').then((r) => console.log(JSON.stringify(r.ALL_CHECKS.map((c) => c.id))))"]);
@@ -101,5 +104,5 @@ describe('adding an exercise as docs/instructors.md shows it', () => {
     expect(released('grader/exercises/median/mistakes.ts')).toContain('replayingMistakes');
     expect(released('README.md')).toMatch(/\| median \| medianFilter matches scipy\.signal\.medfilt \| 2 \|/);
     expect(existsSync(path.join(copy, 'release/solutions'))).toBe(false);
-  });
+  }, SLOW);
 });

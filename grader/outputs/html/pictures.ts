@@ -39,6 +39,8 @@ interface Output {
 export interface PictureOperation {
   exercise: ExerciseId;
   name: string;
+  /** The sample settings `args` reads: the studio shows a slider for each. */
+  settings: readonly (keyof SampleSettings)[];
   args: (s: Sample) => unknown[];
   call: (s: Sample) => string;
   reference: (ref: Reference, s: Sample) => unknown;
@@ -147,6 +149,7 @@ function compare(op: PictureOperation, s: Sample, out: Output, sub: Answer, ref:
     sample: s.id,
     title: out.title,
     call: op.call(s),
+    settings: op.settings,
     mapping: describeRange(range),
     submission,
     reference,
