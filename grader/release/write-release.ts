@@ -6,7 +6,7 @@
  * can be replayed from the table, and the released files leak neither a left-out check nor a line
  * of solutions/.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraderConfig } from '../config/types.js';
@@ -15,6 +15,7 @@ import { selectChecks } from '../exercises/select-checks.js';
 import { REFERENCE } from '../exercises/reference.js';
 import { problemList, UserError } from '../core/user-error.js';
 import { writeAtomic } from '../run/write-atomic.js';
+import { replaceRelease } from './replace-release.js';
 import { recordPublicChecks, type RecordResult } from './record.js';
 import { declaredChecks, stripChecks } from './strip-hidden.js';
 import { importClosure } from './closure.js';
@@ -31,6 +32,8 @@ export interface ReleaseOptions {
   config: GraderConfig;
   /** The project's root (default: this repository). */
   root?: string;
+  /** Replace a previous release even when it holds files this release does not write (they are deleted). */
+  force?: boolean;
   log?: (line: string) => void;
 }
 
@@ -205,9 +208,8 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   const leaks = findLeaks(files, leftOut, distinctiveSolutionLines(root));
   if (leaks.length > 0) throw new ReleaseRefused(leaks.slice(0, 20).map((l) => `${l.file} contains ${l.what}`));
 
-  if (existsSync(out)) for (const f of readdirSync(out)) if (f !== '.git' && f !== 'node_modules') rmSync(path.join(out, f), { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  for (const [file, text] of files) writeAtomic(path.join(out, file), text);
+  const extra = replaceRelease(out, files, o.force ?? false);
+  if (extra) throw new ReleaseRefused([extra]);
   const { table: _table, ...record } = recorded;
   return { out, files: [...files.keys()].sort(), publicChecks: [...shipped], leftOut, record, tableBytes: tableText.length, seconds: (performance.now() - started) / 1000 };
 }
