@@ -18,6 +18,7 @@ import { writeAtomic } from '../run/write-atomic.js';
 import { replaceRelease } from './replace-release.js';
 import { recordPublicChecks, type RecordResult } from './record.js';
 import { declaredChecks, stripChecks } from './strip-hidden.js';
+import { studentReadme } from './student-readme.js';
 import { importClosure } from './closure.js';
 import { distinctiveSolutionLines, findLeaks } from './leaks.js';
 
@@ -94,14 +95,6 @@ function refuseFile(file: string, from: string): string | null {
     (file.startsWith('grader/release/') && !file.startsWith('grader/release/runtime/') && file !== TABLE_PATH) ||
     (file.startsWith('test/') && !file.startsWith('test/student/'));
   return bad ? `release refused: ${from} imports ${file}, which a student release must not contain` : null;
-}
-
-function pointsTable(checks: ReturnType<typeof selectChecks>): string {
-  const rows = ['| Exercise | Check | Points |', '| --- | --- | ---: |'];
-  for (const c of checks) rows.push(`| ${c.exercise} | ${c.title.replace(/\|/g, '\\|')} | ${c.points} |`);
-  const total = checks.reduce((s, c) => s + c.points, 0);
-  rows.push(`| **Total** | | **${total}** |`);
-  return rows.join('\n');
 }
 
 function releasedPackageJson(root: string, packages: ReadonlySet<string>): string {
@@ -182,7 +175,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
 
   // 3. The files students get: the import closure of their entry points, plus the stubs.
   const exercises = readdirSync(path.join(root, 'exercises')).filter((f) => f.endsWith('.ts')).map((f) => `exercises/${f}`);
-  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, TABLE_PATH, ...exercises];
+  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/release/runtime/student-reporter.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, TABLE_PATH, ...exercises];
   let closure;
   try {
     closure = importClosure(root, entries, overrides, refuseFile);
@@ -199,8 +192,11 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   files.set('tsconfig.json', template('tsconfig.json'));
   files.set('vitest.config.ts', template('vitest.config.ts'));
   files.set('.gitignore', template('gitignore'));
-  files.set('README.md', template('README.md').replace('{{POINTS_TABLE}}', pointsTable(publicChecks)));
-  files.set('.github/workflows/classroom.yml', template('github/classroom.yml'));
+  const workflow = { path: '.github/workflows/classroom.yml', text: template('github/classroom.yml') };
+  files.set(workflow.path, workflow.text);
+  const nodeEngines = (JSON.parse(files.get('package.json')!) as { engines?: { node?: string } }).engines?.node ?? '';
+  const workflowNode = /node-version:\s*['"]?([\w.]+)/.exec(workflow.text)?.[1] ?? '';
+  files.set('README.md', studentReadme(template('README.md'), { publicChecks, config: o.config, nodeEngines, workflow: { path: workflow.path, node: workflowNode } }));
   files.set('reports/.gitkeep', '');
   if ([...files.keys()].some((f) => f.startsWith('datasets/'))) files.set('datasets/cache/.gitkeep', '');
 

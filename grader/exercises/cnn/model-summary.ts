@@ -1,10 +1,11 @@
 /**
  * The student's CNN as the grader would rebuild it (grader/ml/rebuild-model.ts): its layers and
- * parameter count, for the studio's cnn view. Computed in the child, from the JSON topology.
+ * parameter count, for the studio's model panel. Computed in the studio's check process, from the
+ * JSON topology.
  */
-import type { Submission } from '../core/submission.js';
-import type { GraderConfig } from '../config/types.js';
-import { shapeText } from '../outputs/html/view/training-view.js';
+import type { Submission } from '../../core/submission.js';
+import type { GraderConfig } from '../../config/types.js';
+import { shapeText } from '../../outputs/html/view/training-view.js';
 
 export interface ModelSummary {
   layers: { name: string; className: string; outputShape: string; params: number }[];
@@ -16,7 +17,7 @@ export interface ModelSummary {
 export async function modelSummary(submission: Submission, config: GraderConfig): Promise<ModelSummary> {
   const outcome = await submission.get('cnn', 'buildModel', []);
   if (outcome.kind !== 'returned') return { layers: [], unavailable: 'message' in outcome ? outcome.message : outcome.kind };
-  const { rebuildModel } = await import('../ml/rebuild-model.js');
+  const { rebuildModel } = await import('../../ml/rebuild-model.js');
   try {
     const model = rebuildModel(outcome.value, config.training.limits);
     const layers = model.layers.map((l) => ({ name: l.name, className: l.getClassName(), outputShape: shapeText(l.outputShape), params: l.countParams() }));
