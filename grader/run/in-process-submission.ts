@@ -17,6 +17,7 @@ type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 export function inProcessSubmission(label: string, modules: Modules): Submission {
   return {
     label,
+    inProcess: true,
     async get(exercise, name, args): Promise<CallOutcome> {
       const module = modules[exercise];
       if (!module) return { kind: 'missing', message: `${exercise}: the file is missing` };

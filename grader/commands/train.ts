@@ -1,0 +1,146 @@
+/**
+ * `npm run train [folder]`: the course grader's training, on the student's machine. It runs the
+ * grader's own checks of the exercise that trains a network (the config's, with its seed, limits,
+ * backend and thresholds: in a release, the instructor's config at release time) through the
+ * same pipeline as `grade`, with the student's code in this process (their code on their
+ * machine), draws a progress bar per epoch and prints the test accuracy, the points and the report.
+ *
+ *   npm run train -- [folder] [--out DIR] [--train-samples N] [--test-samples N] [--backend auto|node|wasm|cpu] [--config FILE]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { GradeResult } from '../core/result.js';
+import type { GraderConfig } from '../config/types.js';
+import { cliConfig } from '../config/from-cli.js';
+import { selectChecks } from '../checks/index.js';
+import { gradeSubmission } from '../run/grade-submission.js';
+import { outputsFor, writeOutputs } from '../outputs/index.js';
+import { formatCheckText } from '../feedback/format-text.js';
+import { onTrainingProgress } from '../ml/progress.js';
+import { progressLine } from './progress-line.js';
+
+export interface TrainCommandOptions {
+  submission: string;
+  out: string;
+  config: GraderConfig;
+  log: (line: string) => void;
+  /** Where the progress bar is drawn; redrawn in place when it is a terminal. */
+  progress?: { write(text: string): void; isTTY?: boolean };
+}
+
+export interface TrainOutcome {
+  result: GradeResult;
+  /** The training check's verdict in numbers; absent when the model never trained (refused, missing). */
+  accuracy?: number;
+  points: { earned: number; of: number };
+  report: string;
+}
+
+/** The grader's checks of the exercise that trains (its model accepted, then its accuracy). */
+export function trainingChecks(config: GraderConfig) {
+  const checks = selectChecks(config, { visibility: 'all' });
+  const trained = new Set(checks.filter((c) => c.kind === 'training').map((c) => c.exercise));
+  return checks.filter((c) => trained.has(c.exercise));
+}
+
+export async function trainCommand(o: TrainCommandOptions): Promise<TrainOutcome> {
+  const checks = trainingChecks(o.config);
+  if (checks.length === 0) throw new Error('this grader has no training check');
+  const stop = onTrainingProgress((p) => {
+    const line = progressLine(p);
+    if (o.progress?.isTTY) o.progress.write(`\r${line}${p.batch === p.batches ? '\n' : ''}`);
+    else if (p.batch === p.batches) o.progress?.write(`${line}\n`);
+  });
+  let result: GradeResult;
+  try {
+    result = await gradeSubmission(o.submission, o.config, {
+      checks,
+      isolation: 'in-process',
+      pictures: false,
+      environment: { checks: 'training' },
+      log: o.log,
+      onCheck: (r) => o.log(formatCheckText(r).split('\n')[0]),
+    });
+  } finally {
+    stop();
+  }
+  await writeOutputs(result, o.out, outputsFor('gradescope', ['html']));
+  const trained = result.exercises.flatMap((e) => e.checks).filter((c) => c.check.kind === 'training');
+  const artifact = trained[0]?.verdict.status !== 'errored' ? (trained[0]?.verdict.artifacts?.training as { testAccuracy?: number } | undefined) : undefined;
+  return {
+    result,
+    accuracy: artifact?.testAccuracy,
+    points: { earned: sum(trained.map((c) => c.score)), of: sum(trained.map((c) => c.check.points)) },
+    report: path.join(o.out, 'report.html'),
+  };
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+const USAGE = 'npm run train -- [folder] [--out DIR] [--train-samples N] [--test-samples N] [--backend auto|node|wasm|cpu] [--config FILE]';
+
+function wholeNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got '${value}'`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+const BACKENDS = ['auto', 'node', 'wasm', 'cpu'] as const;
+
+async function main(argv: string[]): Promise<number> {
+  const log = (line: string) => process.stdout.write(line + '\n');
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string' },
+          'train-samples': { type: 'string' },
+          'test-samples': { type: 'string' },
+          backend: { type: 'string' },
+          config: { type: 'string' },
+        },
+      });
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message.split('\n')[0]}; usage: ${USAGE}`);
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length > 1) throw new UsageError(`one folder at most, got ${positionals.join(' ')}; usage: ${USAGE}`);
+    const backend = values.backend as (typeof BACKENDS)[number] | undefined;
+    if (backend !== undefined && !BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${backend}'`);
+    const config = await cliConfig(values.config, {
+      backend,
+      trainSamples: wholeNumber('train-samples', values['train-samples']),
+      testSamples: wholeNumber('test-samples', values['test-samples']),
+    });
+    const submission = positionals[0] ?? 'exercises';
+    const out = path.resolve(values.out ?? path.join('reports', 'train'));
+    const { full, zero } = { full: config.training.fullPointsAccuracy, zero: config.training.zeroPointsAccuracy };
+    log(`Training ${submission} as the course grader does (full points at ${pct(full)} test accuracy, none at or below ${pct(zero)})`);
+    const outcome = await trainCommand({ submission, out, config, log, progress: process.stdout });
+    log('');
+    log(outcome.accuracy === undefined ? 'Test accuracy: not measured (the model did not train: see above)' : `Test accuracy: ${pct(outcome.accuracy)}`);
+    log(`Points: ${round(outcome.points.earned)} / ${outcome.points.of}`);
+    log(`Report: ${outcome.report}`);
+    return 0;
+  } catch (e) {
+    const { MachineLacks } = await import('../core/machine-lacks.js');
+    const { CannotGrade } = await import('../run/grade-submission.js');
+    const { ConfigError } = await import('../config/validate.js');
+    const known = e instanceof UsageError || e instanceof MachineLacks || e instanceof CannotGrade || e instanceof ConfigError;
+    process.stderr.write(`train: ${known ? (e as Error).message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 2;
+  }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const round = (x: number) => Math.round(x * 100) / 100;
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  process.exitCode = await main(process.argv.slice(2));
+}
