@@ -13,7 +13,10 @@ import type { GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
 import { cliConfig } from '../config/from-cli.js';
 import { selectChecks } from '../checks/index.js';
-import { gradeSubmission } from '../run/grade-submission.js';
+import { existsSync, statSync } from 'node:fs';
+import { EXERCISES } from '../core/contract.js';
+import { CannotGrade, gradeSubmission } from '../run/grade-submission.js';
+import { loadInProcess, type Modules } from '../run/load-in-process.js';
 import { outputsFor, writeOutputs } from '../outputs/index.js';
 import { formatCheckText } from '../feedback/format-text.js';
 import { onTrainingProgress } from '../ml/progress.js';
@@ -56,6 +59,7 @@ export async function trainCommand(o: TrainCommandOptions): Promise<TrainOutcome
     result = await gradeSubmission(o.submission, o.config, {
       checks,
       isolation: 'in-process',
+      modules: await studentModules(o.submission, new Set(checks.map((c) => c.exercise))),
       pictures: false,
       environment: { checks: 'training' },
       log: o.log,
@@ -73,6 +77,26 @@ export async function trainCommand(o: TrainCommandOptions): Promise<TrainOutcome
     points: { earned: sum(trained.map((c) => c.score)), of: sum(trained.map((c) => c.check.points)) },
     report: path.join(o.out, 'report.html'),
   };
+}
+
+/**
+ * The folder's exercise files, imported here: those trained as the grader does (a file that does
+ * not load fails), the others where they load (the training report moves digits with the
+ * student's own augmentations when they pass their checks).
+ */
+async function studentModules(folder: string, trained: ReadonlySet<string>): Promise<Modules> {
+  const dir = path.resolve(folder);
+  if (!existsSync(dir)) throw new CannotGrade(`the submission folder ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new CannotGrade(`${dir} is not a folder`);
+  const modules: Modules = {};
+  for (const exercise of EXERCISES) {
+    const load = loadInProcess(dir, [exercise]).catch((e: unknown) => {
+      if (!trained.has(exercise)) return {};
+      throw new CannotGrade(`${path.join(folder, exercise)}.ts does not load: ${String(e instanceof Error ? e.message : e).split('\n').filter(Boolean).slice(0, 2).join(' ')}`);
+    });
+    Object.assign(modules, await load);
+  }
+  return modules;
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -130,7 +154,6 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     const { MachineLacks } = await import('../core/machine-lacks.js');
-    const { CannotGrade } = await import('../run/grade-submission.js');
     const { ConfigError } = await import('../config/validate.js');
     const known = e instanceof UsageError || e instanceof MachineLacks || e instanceof CannotGrade || e instanceof ConfigError;
     process.stderr.write(`train: ${known ? (e as Error).message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
