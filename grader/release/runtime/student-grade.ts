@@ -4,7 +4,7 @@
  * from; the instructor's grading isolates it). Writes results.json, junit.xml, report.html,
  * summary.md (the CI job summary) and classroom.txt (GitHub Classroom's result lines).
  *
- *   npm run grade -- [folder] [--out reports/local] [--only convolution,filters]
+ *   npm run grade -- [folder] [--out reports/local] [--only convolution,filters] [--train-samples N --test-samples N]
  *
  * In the instructor's repository, `--all` grades the hidden checks too and `--sandbox` runs the
  * code in the grader's sandbox (this is how CI can grade with a private copy of the grader).
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { EXERCISES, isExerciseId, type ExerciseId } from '../../core/contract.js';
 import type { GradeResult } from '../../core/result.js';
 import { DEFAULT_CONFIG } from '../../config/defaults.js';
+import { resolveConfig } from '../../config/resolve.js';
 import { gradeSubmission } from '../../run/grade-submission.js';
 import { outputsFor, writeOutputs } from '../../outputs/index.js';
 import { formatCheckText } from '../../feedback/format-text.js';
@@ -23,6 +24,9 @@ interface Args {
   only?: ExerciseId[];
   all: boolean;
   sandbox: boolean;
+  /** Train and test the CNN on the first n digits only (a quick look; the grade trains on all). */
+  trainSamples?: number;
+  testSamples?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -35,6 +39,10 @@ function parseArgs(argv: string[]): Args {
       const bad = ids.filter((s) => !isExerciseId(s));
       if (bad.length) throw new Error(`--only: unknown exercise ${bad.join(', ')}; choose from ${EXERCISES.join(', ')}`);
       args.only = ids as ExerciseId[];
+    } else if (a === '--train-samples' || a === '--test-samples') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new Error(`${a} must be a whole number ≥ 1, got '${argv[i] ?? ''}'`);
+      args[a === '--train-samples' ? 'trainSamples' : 'testSamples'] = n;
     } else if (a === '--all') args.all = true;
     else if (a === '--sandbox') args.sandbox = true;
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
@@ -44,11 +52,12 @@ function parseArgs(argv: string[]): Args {
 }
 
 export async function studentGrade(args: Args, log: (line: string) => void): Promise<GradeResult> {
-  const result = await gradeSubmission(args.folder, DEFAULT_CONFIG, {
+  const config = resolveConfig(DEFAULT_CONFIG, { trainSamples: args.trainSamples, testSamples: args.testSamples });
+  const result = await gradeSubmission(args.folder, config, {
     only: args.only,
     visibility: args.all ? 'all' : 'public',
     // Your own code on your own machine: nothing to isolate it from, unless --sandbox asks.
-    isolation: !args.sandbox ? 'in-process' : DEFAULT_CONFIG.sandbox.mode === 'none' ? 'auto' : DEFAULT_CONFIG.sandbox.mode,
+    isolation: !args.sandbox ? 'in-process' : config.sandbox.mode === 'none' ? 'auto' : config.sandbox.mode,
     environment: { checks: args.all ? 'all' : 'public' },
     onCheck: (r) => log(r.status === 'passed' ? formatCheckText(r) : formatCheckText(r) + '\n'),
   });
