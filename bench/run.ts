@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- conv2d grade grade-full sandbox cnn cnn-profile batch]`: the project's speed figures, printed as tables.
- * With no names, runs every section. The README's performance section records the output.
+ * `npm run bench [-- conv2d grade grade-full sandbox cnn cnn-profile batch studio mutation]`: the project's figures, printed
+ * as tables. With no names, runs every section but `mutation` (an hour or more). The README records the output.
  */
 import os from 'node:os';
 
@@ -54,7 +54,14 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     if (typeof figures === 'string') console.log(figures);
     else console.table(figures);
   },
+  async mutation() {
+    const { benchMutation } = await import('./mutation.js');
+    console.log('\nMutation testing: StrykerJS mutates solutions/<exercise>.ts, the checks grade each mutant against the intact reference (survivors in reports/mutation/summary.md):');
+    console.table((await benchMutation()).map(({ survivors, ...figures }) => ({ ...figures, score: `${figures.score}%` })));
+  },
 };
+/** Sections a bare `npm run bench` leaves out. */
+const ON_REQUEST = new Set(['mutation']);
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = wanted.filter((w) => !(w in SECTIONS));
@@ -63,4 +70,4 @@ if (unknown.length) {
   process.exit(2);
 }
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`);
-for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) await SECTIONS[name]();
+for (const name of wanted.length ? wanted : Object.keys(SECTIONS).filter((s) => !ON_REQUEST.has(s))) await SECTIONS[name]();

@@ -1,4 +1,4 @@
-import { EXERCISES } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
 import type { BatchRecord } from './record.js';
 import { toCsv, type Cell } from './csv.js';
 

@@ -1,6 +1,6 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { EXERCISES } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.js', '.mjs'];
 const IGNORED = new Set(['__MACOSX', 'node_modules', '.git']);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
-import { EXERCISES } from '../core/contract.js';
+import { EXERCISES, exerciseModule } from '../exercises/registry.js';
 import type { GraderConfig } from '../config/types.js';
 import { availableCores, threadsPerWorker, TRAINING_THREADS_ENV } from '../ml/threads.js';
 import type { OutputName } from '../outputs/index.js';
@@ -175,11 +175,11 @@ function settingsKey(o: BatchOptions): string {
 }
 
 /**
- * Every exercise's budget in the sandbox, plus training when the cnn is graded, plus a minute to
+ * Every exercise's budget in the sandbox, plus training when an exercise that trains is graded, plus a minute to
  * start: a submission that exceeds it is stuck in the grader itself.
  */
 export function defaultTimeoutMs(config: GraderConfig, only?: readonly ExerciseId[]): number {
   const exercises = only ?? EXERCISES;
-  const training = exercises.includes('cnn') ? config.training.limits.maxSeconds * 1000 : 0;
+  const training = exercises.some((e) => exerciseModule(e).trains) ? config.training.limits.maxSeconds * 1000 : 0;
   return exercises.length * config.sandbox.exerciseTimeoutMs + training + 60_000;
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { writeAtomic } from '../run/write-atomic.js';
 import { renderSummary, type SummaryInput as RenderedSummary } from '../outputs/html/render-summary.js';
+import { EXERCISE_MODULES } from '../exercises/registry.js';
 import type { BatchRecord } from './record.js';
 import type { SimilarPair } from './similarity/compare.js';
 
@@ -32,6 +33,7 @@ export function buildSummary(title: string, records: readonly BatchRecord[], sim
   }
   return {
     title,
+    exercises: EXERCISE_MODULES.map((m) => ({ id: m.id, title: m.title })),
     rows: [...records]
       .sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))
       .map((r) => ({

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeAtomic } from '../run/write-atomic.js';
-import { EXERCISES } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
 import { locateExercises, countExerciseFiles } from './locate-exercises.js';
 import { unzipSafely, ZipError } from './unzip.js';
 import { fingerprintFolder } from './similarity/fingerprint.js';

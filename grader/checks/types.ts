@@ -1,6 +1,6 @@
 import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
-import type { Reference } from '../run/reference.js';
+import type { Reference } from '../core/reference.js';
 import type { GraderConfig } from '../config/types.js';
 import type { Tolerance } from './support/compare.js';
 

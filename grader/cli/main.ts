@@ -4,7 +4,8 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { EXERCISES, isExerciseId, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES, isExerciseId } from '../exercises/registry.js';
 import { cliConfig } from '../config/from-cli.js';
 import type { GraderConfig } from '../config/types.js';
 import { MachineLacks } from '../core/machine-lacks.js';

@@ -45,21 +45,4 @@ export interface TrainingSettings {
   learningRate: number;
 }
 
-/** The exercises, in the order the lecture meets them; each is one file of exercises/. */
-export const EXERCISES = ['convolution', 'convolution2d', 'filters', 'augment', 'layers', 'cnn', 'parameters'] as const;
-export type ExerciseId = (typeof EXERCISES)[number];
-
-/** What each exercise file exports, by name. The grader calls nothing else. */
-export const EXPORTS: Record<ExerciseId, readonly string[]> = {
-  convolution: ['convolve', 'movingAverageKernel', 'binomialKernel', 'smooth'],
-  convolution2d: ['convolve2d', 'correlate2d'],
-  filters: ['boxKernel', 'HIGH_PASS', 'PREWITT_X', 'PREWITT_Y', 'SOBEL_X', 'SOBEL_Y', 'blur', 'highPass', 'gradients'],
-  augment: ['translate', 'rotate', 'scale'],
-  layers: ['conv2dForward', 'conv2dBackward', 'maxPool2dForward', 'maxPool2dBackward'],
-  cnn: ['buildModel', 'training'],
-  parameters: ['countParameters', 'giantModel'],
-};
-
-export function isExerciseId(s: string): s is ExerciseId {
-  return (EXERCISES as readonly string[]).includes(s);
-}
+export type { ExerciseId } from './reference.js';

@@ -23,6 +23,9 @@ export interface CheckResult {
 
 export interface ExerciseResult {
   exercise: ExerciseId;
+  /** As the lecture names it, and the slides it comes from (its manifest's; absent in results written before they were recorded). */
+  title?: string;
+  slides?: string;
   score: number;
   maxScore: number;
   checks: CheckResult[];

@@ -2,7 +2,7 @@ import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { countExerciseFiles, locateExercises } from '../batch/locate-exercises.js';
 import { unzipSafely } from '../batch/unzip.js';
-import { EXERCISES } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
 
 /** Where a student's upload had its exercise files, copied into a folder the grader may read. */
 export interface PreparedUpload {

@@ -1,10 +1,9 @@
 import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
-import type { Reference } from '../run/reference.js';
+import type { Reference } from '../core/reference.js';
 import type { Diagnosis, RecordedCall } from '../checks/types.js';
 import type { Mistake, ProbeCall } from './types.js';
 import { agrees, answer } from './agreement.js';
-import { PROBES } from './probes/index.js';
 import { describeDifference, type Pair } from './shapes.js';
 
 /** What the grader can say about a failure: the confirmed mistake, or what the output looks like. */
@@ -30,7 +29,7 @@ export async function diagnose(
   submission: Submission,
   reference: Reference,
   mistakes: readonly Mistake[],
-  probes: readonly ProbeCall[] = PROBES[exercise],
+  probes: readonly ProbeCall[],
 ): Promise<Findings> {
   const returned = calls.filter((c) => c.outcome.kind === 'returned');
   if (returned.length === 0) return { diagnosis: [] };

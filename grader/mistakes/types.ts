@@ -1,5 +1,5 @@
 import type { ExerciseId } from '../core/contract.js';
-import type { Reference } from '../run/reference.js';
+import type { Reference } from '../core/reference.js';
 
 /**
  * A mistake students make, as a working implementation of it: the grader runs it on a failing

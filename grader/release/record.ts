@@ -11,8 +11,8 @@ import { checkSettings } from '../config/per-check.js';
 import type { Check, CheckContext, Verdict } from '../checks/types.js';
 import type { Mistake } from '../mistakes/types.js';
 import { diagnose } from '../mistakes/diagnose.js';
-import { PROBES } from '../mistakes/probes/index.js';
-import type { Reference } from '../run/reference.js';
+import { PROBES, RUNTIMES } from '../exercises/registry.js';
+import type { Reference } from '../core/reference.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { callKey, encodeValue, type Entry, type RecordedTable } from './runtime/codec.js';
 import { Recording, recordCall, recordingReference } from './recording-reference.js';
@@ -105,7 +105,7 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
     ...checkSettings(o.config, check.id),
   });
   const runOn = async (check: Check, modules: Modules, label: string): Promise<Verdict> => {
-    const submission = recordingSubmission(inProcessSubmission(label, modules as never), submissionCalls);
+    const submission = recordingSubmission(inProcessSubmission(label, modules as never, RUNTIMES), submissionCalls);
     return check.run(ctxOf(check, submission));
   };
 
@@ -157,7 +157,7 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
   for (const mistake of o.mistakes) {
     for (const check of run.filter((c) => c.exercise === mistake.exercise)) {
       let verdict: Verdict;
-      const submission = recordingSubmission(inProcessSubmission(mistake.id, { [mistake.exercise]: mutant(o.reference, mistake) } as never), submissionCalls);
+      const submission = recordingSubmission(inProcessSubmission(mistake.id, { [mistake.exercise]: mutant(o.reference, mistake) } as never, RUNTIMES), submissionCalls);
       try {
         verdict = await check.run(ctxOf(check, submission));
       } catch (e) {
@@ -165,7 +165,7 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
         continue;
       }
       if (verdict.status === 'failed' && verdict.counterexample) {
-        const found = await diagnose(check.exercise, verdict.counterexample.calls, submission, diagnoseReference, o.mistakes);
+        const found = await diagnose(check.exercise, verdict.counterexample.calls, submission, diagnoseReference, o.mistakes, PROBES[check.exercise]);
         if (found.diagnosis.some((d) => d.mistakeId === mistake.id)) diagnosed.add(mistake.id);
       }
     }

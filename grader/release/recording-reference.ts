@@ -2,7 +2,7 @@
  * The recording side of a student release: a reference with REFERENCE's shape that answers with
  * the real solutions and writes down every (exercise, export, args) → answer it gave.
  */
-import type { Reference } from '../run/reference.js';
+import type { Reference } from '../core/reference.js';
 import { callKey, encodeValue, type Entry } from './runtime/codec.js';
 
 export class Recording {

@@ -5,17 +5,19 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import type { ExerciseRuntimes } from '../core/exercise-runtime.js';
 import type { Submission } from '../core/submission.js';
 import type { CheckResult, ExerciseResult, GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
 import { checkSettings } from '../config/per-check.js';
 import type { Check } from '../checks/types.js';
-import { selectChecks } from '../checks/index.js';
 import type { Mistake } from '../mistakes/types.js';
-import { ALL_MISTAKES } from '../mistakes/index.js';
 import { collectPictures } from '../outputs/html/pictures.js';
-import { REFERENCE, type Reference } from './reference.js';
+import { EXERCISE_MODULES, RUNTIMES } from '../exercises/registry.js';
+import { selectChecks } from '../exercises/select-checks.js';
+import { REFERENCE } from '../exercises/reference.js';
+import type { Reference } from '../core/reference.js';
 import { runCheck } from './run-check.js';
 import { inProcessSubmission } from './in-process-submission.js';
 import { loadInProcess, type Modules } from './load-in-process.js';
@@ -36,14 +38,21 @@ export interface GradeSubmissionOptions {
   modules?: Modules;
   /** Shown in results; default the folder's name. */
   label?: string;
-  /** Draw the filters' and augmentations' pictures for report.html (default true). */
+  /** Draw the exercises' pictures (their manifests' `pictures`) for report.html (default true). */
   pictures?: boolean;
   /** More entries for `result.environment`. */
   environment?: Record<string, string>;
   reference?: Reference;
+  /** The catalogue to diagnose with (default: each exercise's own). */
   mistakes?: readonly Mistake[];
   /** Told after each check, e.g. to print progress. */
   onCheck?: (result: CheckResult) => void;
+  /**
+   * Abandons the grading between two checks (the studio after a newer save): the submission is
+   * closed and the promise rejects with the signal's reason. Messages and timers get their turn
+   * between checks.
+   */
+  signal?: AbortSignal;
   /** Told what the grading is about to do (sandbox, backend). */
   log?: (line: string) => void;
 }
@@ -66,43 +75,50 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
     if (!statSync(dir).isDirectory()) throw new CannotGrade(`${dir} is not a folder (a .zip is graded with 'batch')`);
   }
   const checks = options.checks ?? selectChecks(config, { only: options.only, visibility: options.visibility ?? 'all' });
-  const exercises = [...new Set(checks.map((c) => c.exercise))];
+  // The lecture's order, but an exercise that trains last: the grader's memory peaks while it
+  // trains and after, with no child process beside it then.
+  const modules = EXERCISE_MODULES.filter((m) => checks.some((c) => c.exercise === m.id)).sort((a, b) => Number(a.trains ?? false) - Number(b.trains ?? false));
+  const exercises = modules.map((m) => m.id);
   const reference = options.reference ?? REFERENCE;
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const { submission, environment } = await open(dir, label, config, options, exercises);
   options.log?.(`Grading ${dir} (sandbox: ${environment.sandbox.split(' (')[0]})`);
-  if (exercises.includes('cnn')) {
+  if (modules.some((m) => m.trains)) {
     Object.assign(environment, await trainingBackend(config));
     options.log?.(`TensorFlow.js backend: ${environment.backend}`);
     if (environment.threads) options.log?.(`Training threads: ${environment.threads}`);
   }
   const results: ExerciseResult[] = [];
   let pictures: GradeResult['pictures'];
-  const pictured: ExerciseId[] = options.pictures === false ? [] : exercises.filter((e) => e === 'filters' || e === 'augment');
+  const pictured = options.pictures === false ? [] : modules.filter((m) => m.pictures?.length);
   let picturesTaken = pictured.length === 0;
-  const waitsForPictures = (e: ExerciseId) => !picturesTaken && pictured.includes(e);
+  const waitsForPictures = (e: ExerciseId) => !picturesTaken && pictured.some((m) => m.id === e);
   let held: ExerciseId[] = [];
   try {
-    // The CNN last: the grader's memory peaks while it trains and after, with no child beside it then.
-    for (const exercise of [...EXERCISES.filter((e) => e !== 'cnn'), 'cnn' as const].filter((e) => exercises.includes(e))) {
+    for (const module of modules) {
+      const exercise = module.id;
       const own: CheckResult[] = [];
+      const catalogue = { mistakes: options.mistakes ?? module.mistakes, probes: module.probes };
       for (const check of checks.filter((c) => c.exercise === exercise)) {
+        if (options.signal) await new Promise((resolve) => setImmediate(resolve));
+        options.signal?.throwIfAborted();
         const ctx = { exercise, submission, reference, ...checkSettings(config, check.id) };
-        const result = await runCheck(check, ctx, options.mistakes ?? ALL_MISTAKES);
+        const result = await runCheck(check, ctx, catalogue);
         own.push(result);
         options.onCheck?.(result);
       }
       const output = submission.output?.(exercise) || undefined;
-      results.push({ exercise, score: sum(own.map((r) => r.score)), maxScore: sum(own.map((r) => r.check.points)), checks: own, output });
+      results.push({ exercise, title: module.title, slides: module.slides, score: sum(own.map((r) => r.score)), maxScore: sum(own.map((r) => r.check.points)), checks: own, output });
       held.push(exercise);
       // Pictures ask the live submission once its pictured exercises are checked, never after scoring.
-      if (!picturesTaken && pictured.every((e) => held.includes(e))) {
-        pictures = await collectPictures(submission, reference, { exercises: pictured }).catch(() => undefined);
+      if (!picturesTaken && pictured.every((m) => held.includes(m.id))) {
+        const operations = pictured.flatMap((m) => m.pictures ?? []);
+        pictures = await collectPictures(submission, reference, { operations }).catch(() => undefined);
         picturesTaken = true;
       }
       // A checked (and pictured) exercise is not asked again: its child process need not sit
-      // beside the CNN's training, which happens in this process.
+      // beside a training run, which happens in this process.
       await Promise.all(held.filter((e) => !waitsForPictures(e)).map((e) => submission.release?.(e)));
       held = held.filter(waitsForPictures);
     }
@@ -116,7 +132,7 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
     seed: config.seed,
     score: sum(results.map((e) => e.score)),
     maxScore: sum(results.map((e) => e.maxScore)),
-    exercises: EXERCISES.flatMap((e) => results.filter((r) => r.exercise === e)),
+    exercises: EXERCISE_MODULES.flatMap((m) => results.filter((r) => r.exercise === m.id)),
     environment: { node: process.version, ...environment, ...options.environment },
     pictures,
   };
@@ -127,7 +143,7 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
 const SANDBOX_MODULE = '../sandbox/' + 'index.js';
 const BACKEND_MODULE = '../ml/' + 'backend.js';
 interface SandboxModule {
-  openSandboxedSubmission(dir: string, options: GraderConfig['sandbox'] & { label: string }): Promise<Submission & { sandbox: unknown }>;
+  openSandboxedSubmission(dir: string, options: GraderConfig['sandbox'] & { label: string; runtimes: ExerciseRuntimes }): Promise<Submission & { sandbox: unknown }>;
   sandboxEnvironment(info: unknown): Record<string, string>;
 }
 interface BackendModule {
@@ -138,10 +154,10 @@ async function open(dir: string, label: string, config: GraderConfig, o: GradeSu
   const isolation = o.isolation ?? config.sandbox.mode;
   if (isolation === 'in-process') {
     const modules = o.modules ?? (await loadInProcess(dir, exercises));
-    return { submission: inProcessSubmission(label, modules), environment: { sandbox: 'in-process (trusted code only: nothing is isolated)' } };
+    return { submission: inProcessSubmission(label, modules, RUNTIMES), environment: { sandbox: 'in-process (trusted code only: nothing is isolated)' } };
   }
   const sandbox = (await import(SANDBOX_MODULE)) as SandboxModule;
-  const submission = await sandbox.openSandboxedSubmission(dir, { ...config.sandbox, mode: isolation, label });
+  const submission = await sandbox.openSandboxedSubmission(dir, { ...config.sandbox, mode: isolation, label, runtimes: RUNTIMES });
   return { submission, environment: sandbox.sandboxEnvironment(submission.sandbox) };
 }
 

@@ -1,6 +1,7 @@
 import { types } from 'node:util';
 import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
+import type { ExerciseRuntimes } from '../core/exercise-runtime.js';
 import { argumentsChanged } from '../core/arguments-changed.js';
 import { describeNonPlain } from '../core/plain-data.js';
 
@@ -12,9 +13,11 @@ type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 /**
  * A submission whose modules live in this process: the reference, a catalogued mistake, or a
  * student's own `npm test`. Trusted code only: nothing here stops a loop or a hostile module.
- * Arguments are cloned so a mutating call cannot corrupt the check's inputs.
+ * Arguments are cloned so a mutating call cannot corrupt the check's inputs. An exercise's
+ * `modelExport` (its runtime) is called with tfjs and answers with the model's JSON topology, as
+ * across the sandbox's boundary.
  */
-export function inProcessSubmission(label: string, modules: Modules): Submission {
+export function inProcessSubmission(label: string, modules: Modules, runtimes: ExerciseRuntimes = {}): Submission {
   return {
     label,
     inProcess: true,
@@ -27,8 +30,9 @@ export function inProcessSubmission(label: string, modules: Modules): Submission
       if (typeof exported !== 'function') return { kind: 'missing', message: `${exercise}: '${name}' is not a function` };
       try {
         const given = structuredClone(args);
-        const value = await exported(...(exercise === 'cnn' && name === 'buildModel' ? [await import('@tensorflow/tfjs')] : given));
-        const returned = exercise === 'cnn' && name === 'buildModel' ? modelTopology(value) : value;
+        const buildsModel = runtimes[exercise]?.modelExport === name;
+        const value = await exported(...(buildsModel ? [await import('@tensorflow/tfjs')] : given));
+        const returned = buildsModel ? modelTopology(name, value) : value;
         const problem = describeNonPlain(returned, PLAIN, isProxy);
         if (problem) return { kind: 'threw', message: `returned a value that is not plain data: ${problem}` };
         return { kind: 'returned', value: returned, mutated: argumentsChanged(args, given) };
@@ -43,8 +47,8 @@ export function inProcessSubmission(label: string, modules: Modules): Submission
 const isProxy = (v: object) => types.isProxy(v);
 
 /** A CNN crosses any boundary only as its JSON topology. */
-function modelTopology(model: unknown): unknown {
+function modelTopology(name: string, model: unknown): unknown {
   const toJSON = (model as { toJSON?: (a: null, b: boolean) => unknown })?.toJSON;
-  if (typeof toJSON !== 'function') throw new Error('buildModel did not return a tf.LayersModel');
+  if (typeof toJSON !== 'function') throw new Error(`${name} did not return a tf.LayersModel`);
   return toJSON.call(model, null, false);
 }

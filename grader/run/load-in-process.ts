@@ -1,20 +1,21 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
 
 export type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 
 /**
  * Imports a folder's exercise files into this process, for trusted code only (the reference, the
  * student's own `npm test` under vitest or tsx, which transpile TypeScript). A missing file is
- * left out; the checks then report it missing.
+ * left out; the checks then report it missing. `url` turns a file into the URL imported (the
+ * studio imports each save's files afresh).
  */
-export async function loadInProcess(dir: string, only?: readonly ExerciseId[]): Promise<Modules> {
+export async function loadInProcess(dir: string, exercises: readonly ExerciseId[], url: (file: string) => string = (f) => pathToFileURL(f).href): Promise<Modules> {
   const modules: Modules = {};
-  for (const exercise of only ?? EXERCISES) {
+  for (const exercise of exercises) {
     const file = ['.ts', '.js', '.mjs'].map((ext) => path.resolve(dir, exercise + ext)).find((f) => existsSync(f));
-    if (file) modules[exercise] = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    if (file) modules[exercise] = (await import(url(file))) as Record<string, unknown>;
   }
   return modules;
 }

@@ -1,7 +1,7 @@
 import type { Check, CheckContext, Verdict } from '../checks/types.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
 import type { CheckInfo, CheckResult, CheckStatus } from '../core/result.js';
-import type { Mistake } from '../mistakes/types.js';
+import type { Mistake, ProbeCall } from '../mistakes/types.js';
 import { diagnose } from '../mistakes/diagnose.js';
 
 export function infoOf(check: Check): CheckInfo {
@@ -9,12 +9,18 @@ export function infoOf(check: Check): CheckInfo {
   return info;
 }
 
+/** What the grader knows of an exercise's mistakes: the catalogue and the probes that tell them apart. */
+export interface Catalogue {
+  mistakes: readonly Mistake[];
+  probes: readonly ProbeCall[];
+}
+
 /**
  * Runs one check, decides its status and scores it. A failure with a counterexample is matched
  * against the known mistakes. A fault of the grader itself becomes an errored verdict that says
  * so, so one bug of ours costs one check, not the whole submission.
  */
-export async function runCheck(check: Check, ctx: CheckContext, mistakes: readonly Mistake[]): Promise<CheckResult> {
+export async function runCheck(check: Check, ctx: CheckContext, catalogue: Catalogue): Promise<CheckResult> {
   const started = performance.now();
   const seen = new Set<CallOutcome['kind']>();
   let verdict: Verdict;
@@ -25,7 +31,7 @@ export async function runCheck(check: Check, ctx: CheckContext, mistakes: readon
     verdict = { status: 'errored', message: `internal error in the grader, not in your code (please report it): ${detail}` };
   }
   if (verdict.status === 'failed' && verdict.counterexample && !verdict.diagnosis) {
-    const found = await diagnose(check.exercise, verdict.counterexample.calls, ctx.submission, ctx.reference, mistakes).catch(() => ({ diagnosis: [], observation: undefined }));
+    const found = await diagnose(check.exercise, verdict.counterexample.calls, ctx.submission, ctx.reference, catalogue.mistakes, catalogue.probes).catch(() => ({ diagnosis: [], observation: undefined }));
     if (found.diagnosis.length > 0) verdict = { ...verdict, diagnosis: found.diagnosis };
     else if (found.observation) verdict = { ...verdict, message: `${verdict.message}. ${found.observation}` };
   }

@@ -2,7 +2,6 @@
 export { openSandboxedSubmission, type SandboxedSubmission } from './sandboxed-submission.js';
 export {
   DEFAULT_SANDBOX_OPTIONS,
-  CNN_LIMITS,
   TRANSFER_LIMITS,
   resolveSandboxOptions,
   type SandboxMode,

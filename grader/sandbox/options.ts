@@ -1,4 +1,5 @@
 import { SANDBOX_DEFAULTS } from '../config/sandbox-defaults.js';
+import type { ExerciseRuntimes } from '../core/exercise-runtime.js';
 
 /** How untrusted code is isolated. Partial options become complete ones once, in `resolveSandboxOptions`. */
 export type SandboxMode = 'auto' | 'bwrap' | 'node' | 'none';
@@ -25,6 +26,8 @@ export interface SandboxOptions {
   outputCapBytes: number;
   /** Shown in messages and reports; defaults to the folder name. */
   label?: string;
+  /** What each exercise's code needs beyond these defaults (its manifest's `runtime`): a tfjs model, longer limits. */
+  runtimes?: ExerciseRuntimes;
 }
 
 /** What was actually used. */
@@ -45,10 +48,7 @@ export interface SandboxLayer {
 }
 
 /** The grader's one table of sandbox defaults (grader/config/sandbox-defaults.ts). */
-export const DEFAULT_SANDBOX_OPTIONS: Readonly<Required<Omit<SandboxOptions, 'label' | 'loadTimeoutMs'>>> = SANDBOX_DEFAULTS;
-
-/** The cnn child imports tfjs and builds a model: it gets more time and memory. */
-export const CNN_LIMITS = Object.freeze({ minCallTimeoutMs: 30_000, timeoutFactor: 6, minMemoryMb: 2_048 });
+export const DEFAULT_SANDBOX_OPTIONS: Readonly<Required<Omit<SandboxOptions, 'label' | 'loadTimeoutMs' | 'runtimes'>>> = SANDBOX_DEFAULTS;
 
 /** Limits on what crosses the boundary (not options: the parent's safety depends on them). */
 export const TRANSFER_LIMITS = Object.freeze({
@@ -84,7 +84,7 @@ export function resolveSandboxOptions(dir: string, options: Partial<SandboxOptio
   if (typeof loadTimeoutMs !== 'number' || !Number.isFinite(loadTimeoutMs) || loadTimeoutMs <= 0) {
     throw new Error(`sandbox: loadTimeoutMs must be a positive number, got ${String(loadTimeoutMs)}`);
   }
-  return { ...o, loadTimeoutMs, label };
+  return { ...o, loadTimeoutMs, label, runtimes: options.runtimes ?? {} };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

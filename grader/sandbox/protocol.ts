@@ -7,8 +7,10 @@ export interface ChildConfig {
   modulePath: string;
   /** The student's file name, for messages (e.g. `convolution.ts`). */
   sourceName: string;
-  /** Set for the cnn exercise: `buildModel` is called with this tfjs and answers with the model's JSON topology. */
+  /** Set for an exercise that builds a model: where tfjs is, for `modelExport`. */
   tfjsUrl: string | null;
+  /** The export that is called with tfjs and answers with the model's JSON topology (the exercise's runtime), if any. */
+  modelExport: string | null;
   maxFrameBytes: number;
   maxMessageChars: number;
   maxNumbers: number;

@@ -6,18 +6,18 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isExerciseId, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
 import { trackDir, untrackDir } from './cleanup.js';
 import { ExerciseRunner } from './exercise-runner.js';
 import { launchPlan } from './launch.js';
-import { CNN_LIMITS, TRANSFER_LIMITS, resolveSandboxOptions, type ResolvedSandboxOptions, type SandboxInfo, type SandboxOptions } from './options.js';
+import { TRANSFER_LIMITS, resolveSandboxOptions, type ResolvedSandboxOptions, type SandboxInfo, type SandboxOptions } from './options.js';
 import { packageDirs, tfjsUrl } from './packages.js';
 import { chooseSandbox } from './choose-mode.js';
 import { detectTools } from './probe.js';
 import type { ChildConfig } from './protocol.js';
 import { childRuntimeCode } from './runtime.js';
-import { prepareSubmission, type PreparedExercise } from './transpile.js';
+import { prepareSubmission, type PreparedExercise, type PreparedSubmission } from './transpile.js';
 
 export type SandboxedSubmission = Submission & {
   readonly sandbox: SandboxInfo;
@@ -56,7 +56,7 @@ class Sandboxed implements SandboxedSubmission {
     private readonly o: ResolvedSandboxOptions,
     readonly sandbox: SandboxInfo,
     readonly workDir: string,
-    private readonly prepared: Record<ExerciseId, PreparedExercise>,
+    private readonly prepared: PreparedSubmission,
     private readonly entry: string,
     private readonly disableUserns: boolean,
   ) {
@@ -64,11 +64,12 @@ class Sandboxed implements SandboxedSubmission {
   }
 
   async get(exercise: ExerciseId, name: string, args?: unknown[]): Promise<CallOutcome> {
-    if (!isExerciseId(exercise)) throw new Error(`sandbox: unknown exercise '${String(exercise)}'`);
+    if (typeof exercise !== 'string') throw new Error('sandbox: an exercise id must be a string');
     if (typeof name !== 'string') throw new Error('sandbox: an export name must be a string');
     if (args !== undefined && !Array.isArray(args)) throw new Error('sandbox: args must be an array or undefined');
     if (this.closing) return { kind: 'crashed', message: 'the grader closed this submission before the call' };
-    const p = this.prepared[exercise];
+    const p = await this.prepared.exercise(exercise);
+    if (this.closing) return { kind: 'crashed', message: 'the grader closed this submission before the call' };
     if (!p.ok) return { kind: 'missing', message: p.message };
     return this.runner(exercise, p).call(name, args);
   }
@@ -93,15 +94,17 @@ class Sandboxed implements SandboxedSubmission {
   private runner(exercise: ExerciseId, p: Extract<PreparedExercise, { ok: true }>): ExerciseRunner {
     let r = this.runners.get(exercise);
     if (r) return r;
-    const cnn = exercise === 'cnn';
-    const callTimeoutMs = cnn ? Math.max(CNN_LIMITS.minCallTimeoutMs, this.o.callTimeoutMs * CNN_LIMITS.timeoutFactor) : this.o.callTimeoutMs;
-    const loadTimeoutMs = cnn ? Math.max(this.o.loadTimeoutMs, callTimeoutMs) : this.o.loadTimeoutMs;
-    const memoryMb = cnn ? Math.max(CNN_LIMITS.minMemoryMb, this.o.memoryMb) : this.o.memoryMb;
-    const budgetMs = cnn ? Math.max(this.o.exerciseTimeoutMs, 2 * callTimeoutMs) : this.o.exerciseTimeoutMs;
+    const runtime = this.o.runtimes[exercise] ?? {};
+    const limits = runtime.limits;
+    const callTimeoutMs = limits ? Math.max(limits.minCallTimeoutMs, this.o.callTimeoutMs * limits.callTimeoutFactor) : this.o.callTimeoutMs;
+    const loadTimeoutMs = limits ? Math.max(this.o.loadTimeoutMs, callTimeoutMs) : this.o.loadTimeoutMs;
+    const memoryMb = limits ? Math.max(limits.minMemoryMb, this.o.memoryMb) : this.o.memoryMb;
+    const budgetMs = limits ? Math.max(this.o.exerciseTimeoutMs, 2 * callTimeoutMs) : this.o.exerciseTimeoutMs;
     const config: ChildConfig = {
       modulePath: p.modulePath,
       sourceName: p.sourceName,
-      tfjsUrl: cnn ? tfjsUrl() : null,
+      tfjsUrl: runtime.modelExport ? tfjsUrl() : null,
+      modelExport: runtime.modelExport ?? null,
       maxFrameBytes: TRANSFER_LIMITS.maxFrameBytes,
       maxMessageChars: TRANSFER_LIMITS.maxMessageChars,
       maxNumbers: TRANSFER_LIMITS.maxNumbers,

@@ -9,7 +9,6 @@ import { build, type Plugin } from 'esbuild';
 import { lstat, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
 import { allowedPackageOf, resolveAllowedPackage } from './packages.js';
 
 export type PreparedExercise =
@@ -28,8 +27,14 @@ interface FileResult {
   problem?: string;
 }
 
-/** Transpiles every exercise of `dir` into `outDir`; an exercise that cannot be prepared carries the reason. */
-export async function prepareSubmission(dir: string, outDir: string): Promise<Record<ExerciseId, PreparedExercise>> {
+/** A submission folder whose exercise files are transpiled on first use. */
+export interface PreparedSubmission {
+  /** `<id>.ts` (or .js, .mjs) and what it imports, transpiled once; one that cannot be prepared carries the reason. */
+  exercise(id: string): Promise<PreparedExercise>;
+}
+
+/** Opens `dir` for transpiling into `outDir`; exercises are transpiled when first asked for. */
+export async function prepareSubmission(dir: string, outDir: string): Promise<PreparedSubmission> {
   let root: string;
   try {
     root = await realpath(dir);
@@ -38,9 +43,15 @@ export async function prepareSubmission(dir: string, outDir: string): Promise<Re
     throw new Error(`sandbox: cannot read the submission folder ${dir}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const t = new Transpiler(root, outDir);
-  const result = {} as Record<ExerciseId, PreparedExercise>;
-  for (const id of EXERCISES) result[id] = await t.exercise(id);
-  return result;
+  const prepared = new Map<string, Promise<PreparedExercise>>();
+  return {
+    exercise(id) {
+      if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`sandbox: '${id}' is not an exercise name`);
+      let p = prepared.get(id);
+      if (!p) prepared.set(id, (p = t.exercise(id)));
+      return p;
+    },
+  };
 }
 
 class Transpiler {
@@ -49,7 +60,7 @@ class Transpiler {
 
   constructor(private readonly root: string, private readonly outDir: string) {}
 
-  async exercise(id: ExerciseId): Promise<PreparedExercise> {
+  async exercise(id: string): Promise<PreparedExercise> {
     let found: string | undefined;
     for (const ext of EXERCISE_EXTENSIONS) {
       const name = id + ext;

@@ -4,23 +4,27 @@
  * in a student release), so the studio's server never runs it. The server kills this process when
  * a check outlives its time limit (an infinite loop) or a newer save makes the run pointless.
  *
- * It imports the grader first and says 'ready'; the student's files are imported only when a
- * 'grade' message arrives, so a child started in advance sees the files as they are at that save.
+ * It imports the grader first and says 'ready'; the student's files are imported when a 'grade'
+ * message arrives, afresh for each save (fresh-import.ts), so one child serves save after save; a
+ * newer 'grade' abandons the run going on at its next check.
  */
 import path from 'node:path';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES, EXERCISE_MODULES, RUNTIMES } from '../exercises/registry.js';
 import type { Submission } from '../core/submission.js';
-import { selectChecks } from '../checks/index.js';
+import type { GraderConfig } from '../config/types.js';
+import { studioChecks } from './studio-config.js';
 import type { Check } from '../checks/types.js';
 import type { ExerciseResult } from '../core/result.js';
 import { infoOf } from '../run/run-check.js';
-import { DEFAULT_CONFIG } from '../config/defaults.js';
-import { REFERENCE, type Reference } from '../run/reference.js';
+import { REFERENCE } from '../exercises/reference.js';
+import type { Reference } from '../core/reference.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
 import { collectPictures } from '../outputs/html/pictures.js';
 import type { FromChild, ToChild } from './protocol.js';
+import { freshUrl } from './fresh-import.js';
 import { modelSummary } from './model-summary.js';
 import { gradientErrors } from './gradient-errors.js';
 
@@ -34,22 +38,26 @@ interface Opened {
   submission: Submission;
 }
 
-/** The folder's exercise files, each imported on its own so that one broken file costs only its exercise. */
-async function open(folder: string): Promise<Opened> {
+/** The folder's exercise files as they are at save `version`, each imported on its own so that one broken file costs only its exercise. */
+async function open(folder: string, version: number): Promise<Opened> {
   const modules: Modules = {};
   const broken = new Map<ExerciseId, string>();
   for (const exercise of EXERCISES) {
     try {
-      Object.assign(modules, await loadInProcess(folder, [exercise]));
+      Object.assign(modules, await loadInProcess(folder, [exercise], (file) => freshUrl(file, version)));
     } catch (e) {
       broken.set(exercise, `${path.basename(folder)}/${exercise}.ts could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  return { modules, broken, submission: inProcessSubmission(path.basename(folder), modules) };
+  return { modules, broken, submission: inProcessSubmission(path.basename(folder), modules, RUNTIMES) };
 }
 
-/** The files, imported once per child (so once per save). */
-let opened: Promise<Opened> | undefined;
+/** The files of the latest save asked for, imported once per save. */
+let opened: { version: number; files: Promise<Opened> } | undefined;
+function files(folder: string, version: number): Promise<Opened> {
+  if (opened?.version !== version) opened = { version, files: open(folder, version) };
+  return opened.files;
+}
 
 /** An exercise whose file does not load: each of its checks errs with the reason (as npm test's would). */
 function unloadable(exercise: ExerciseId, checks: readonly Check[], why: string): ExerciseResult {
@@ -61,40 +69,40 @@ function unloadable(exercise: ExerciseId, checks: readonly Check[], why: string)
   };
 }
 
-async function grade(folder: string, order: ExerciseId[]): Promise<void> {
-  const { modules, broken, submission } = await (opened ??= open(folder));
-  const checks = selectChecks(DEFAULT_CONFIG, { visibility: 'public' }).filter((c) => c.kind !== 'training');
+async function grade({ run, folder, order, config }: { run: number; folder: string; order: ExerciseId[]; config: GraderConfig }, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  send({ type: 'started', run });
+  const { modules, broken, submission } = await files(folder, run);
+  const checks = studioChecks(config);
+  const announce = (exercise: ExerciseId, checkId: string) => send({ type: 'check-start', run, exercise, checkId });
   for (const exercise of order) {
     const own = checks.filter((c) => c.exercise === exercise);
     if (own.length === 0) continue;
+    signal.throwIfAborted();
     announce(exercise, own[0].id);
     const why = broken.get(exercise);
     if (why) {
-      send({ type: 'exercise', result: unloadable(exercise, own, why) });
+      send({ type: 'exercise', run, result: unloadable(exercise, own, why) });
       continue;
     }
     // The one pipeline, as npm test runs it: in-process, the same reference and mistakes.
-    const result = await gradeSubmission(folder, DEFAULT_CONFIG, {
+    const result = await gradeSubmission(folder, config, {
       isolation: 'in-process',
       modules,
       checks: own,
       label: path.basename(folder),
-      pictures: exercise === 'filters' || exercise === 'augment',
+      signal,
       // gradeSubmission says when a check ends; the next one in `own` is the one starting.
       onCheck: (r) => {
         const next = own[own.findIndex((c) => c.id === r.check.id) + 1];
         if (next) announce(exercise, next.id);
       },
     });
-    const model = exercise === 'cnn' ? await modelSummary(submission) : undefined;
+    const model = exercise === 'cnn' ? await modelSummary(submission, config) : undefined;
     const gradients = exercise === 'layers' ? await gradientErrors(submission) : undefined;
-    send({ type: 'exercise', result: result.exercises[0], pictures: result.pictures, model, gradients });
+    send({ type: 'exercise', run, result: result.exercises[0], pictures: result.pictures, model, gradients });
   }
-  send({ type: 'graded' });
-}
-
-function announce(exercise: ExerciseId, checkId: string): void {
-  send({ type: 'check-start', exercise, checkId });
+  send({ type: 'graded', run });
 }
 
 /**
@@ -118,15 +126,26 @@ function explainedReference(): Reference {
             },
       ]),
     );
-  return { ...REFERENCE, filters: wrap(REFERENCE.filters), augment: wrap(REFERENCE.augment) } as Reference;
+  return Object.fromEntries(Object.entries(REFERENCE).map(([id, module]) => [id, wrap(module as Record<string, unknown>)])) as unknown as Reference;
 }
+
+/** The run going on, abandoned when the next save's 'grade' arrives; runs follow each other. */
+let running: AbortController | undefined;
+let runs = Promise.resolve();
 
 process.on('message', async (m: ToChild) => {
   if (m.type === 'grade') {
-    await grade(m.folder, m.order);
+    running?.abort();
+    const controller = (running = new AbortController());
+    // An abandoned run ends quietly; a fault of the grader crashes the child, which the studio reports.
+    runs = runs.then(() =>
+      grade(m, controller.signal).catch((e) => {
+        if (!controller.signal.aborted) setImmediate(() => { throw e; });
+      }),
+    );
   } else if (m.type === 'pictures') {
-    const { submission } = await (opened ??= open(m.folder));
-    const pictures = await collectPictures(submission, explainedReference(), { samples: m.samples, budgetMs: 4000 });
+    const { submission } = await files(m.folder, m.version);
+    const pictures = await collectPictures(submission, explainedReference(), { operations: EXERCISE_MODULES.flatMap((e) => e.pictures ?? []), samples: m.samples, budgetMs: 4000 });
     send({ type: 'pictures', id: m.id, pictures });
   }
 });

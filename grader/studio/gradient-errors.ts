@@ -1,10 +1,10 @@
 /**
  * The `layers` view's gradient check, coordinate by coordinate: for one fixed small layer, the
  * relative error |analytic − numerical| / max(|analytic|, |numerical|) of every value of dx, dw and
- * db, computed by the check's own comparison (grader/checks/layers.ts: compareGradients).
+ * db, computed by the check's own comparison (grader/exercises/layers/checks.ts: compareGradients).
  */
 import type { Submission } from '../core/submission.js';
-import { compareGradients, GRADIENT_TOLERANCE } from '../checks/layers.js';
+import { compareGradients, GRADIENT_TOLERANCE } from '../exercises/layers/checks.js';
 import { Probe, SubmissionFault } from '../checks/support/probe.js';
 import { tensor, type ConvCase } from '../checks/support/tensors.js';
 import { mismatch } from '../checks/support/compare.js';

@@ -3,7 +3,7 @@
  * parameter count, for the studio's cnn view. Computed in the child, from the JSON topology.
  */
 import type { Submission } from '../core/submission.js';
-import { DEFAULT_CONFIG } from '../config/defaults.js';
+import type { GraderConfig } from '../config/types.js';
 import { shapeText } from '../outputs/html/view/training-view.js';
 
 export interface ModelSummary {
@@ -13,12 +13,12 @@ export interface ModelSummary {
   unavailable?: string;
 }
 
-export async function modelSummary(submission: Submission): Promise<ModelSummary> {
+export async function modelSummary(submission: Submission, config: GraderConfig): Promise<ModelSummary> {
   const outcome = await submission.get('cnn', 'buildModel', []);
   if (outcome.kind !== 'returned') return { layers: [], unavailable: 'message' in outcome ? outcome.message : outcome.kind };
   const { rebuildModel } = await import('../ml/rebuild-model.js');
   try {
-    const model = rebuildModel(outcome.value, DEFAULT_CONFIG.training.limits);
+    const model = rebuildModel(outcome.value, config.training.limits);
     const layers = model.layers.map((l) => ({ name: l.name, className: l.getClassName(), outputShape: shapeText(l.outputShape), params: l.countParams() }));
     const parameters = model.countParams();
     model.dispose();

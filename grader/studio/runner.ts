@@ -1,13 +1,19 @@
 /**
- * Runs the public checks on every save, in a child process (grade-child.ts) that is killed when a
- * check outlives its time limit or a newer save arrives. One child is started in advance and
- * waits with the grader already imported, so a save costs only the student's files and the checks.
+ * Runs the public checks on every save, in a child process (grade-child.ts) that serves save after
+ * save: each save's files are imported afresh, and a newer save abandons the run going on at its
+ * next check. The child is killed only when a check outlives its time limit, when it does not let
+ * go of a stale run within CANCEL_GRACE_MS, or after RUNS_PER_CHILD saves (the old modules stay in
+ * its memory); then a spare child, started in advance with the grader already imported, takes over
+ * at once, and another spare starts.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXERCISES, type ExerciseId } from '../core/contract.js';
-import { selectChecks } from '../checks/index.js';
-import { DEFAULT_CONFIG } from '../config/defaults.js';
+import type { ExerciseId } from '../core/contract.js';
+import { EXERCISES } from '../exercises/registry.js';
+import type { Check } from '../checks/types.js';
+import { studioChecks } from './studio-config.js';
+import type { GraderConfig } from '../config/types.js';
 import { infoOf } from '../run/run-check.js';
 import type { CheckResult } from '../core/result.js';
 import type { ExerciseResult } from '../core/result.js';
@@ -18,6 +24,8 @@ import type { Extras } from './studio-view.js';
 export interface RunnerOptions {
   /** The student's folder (exercises/). */
   folder: string;
+  /** The resolved config (studioConfig): which checks are public, their settings. */
+  config: GraderConfig;
   /** A check that runs longer than this is stopped (an infinite loop?) and the run goes on without it. */
   checkTimeoutMs: number;
   /** A picture request that takes longer than this is stopped. */
@@ -34,16 +42,41 @@ export interface RunnerEvents {
 const CHILD = fileURLToPath(new URL('./grade-child.ts', import.meta.url));
 const CNN_CHECK_TIMEOUT_MS = 60_000;
 const LOAD_TIMEOUT_MS = 30_000;
+/**
+ * A check is stopped when its process has computed for its time limit, or waited for this many
+ * times the limit: on a machine busy with other work a check gets a fraction of a core and takes
+ * longer than its limit without being an infinite loop.
+ */
+const WALL_TIME_FACTOR = 5;
+/** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on every architecture Node runs on). */
+const CLOCK_TICKS = 100;
+/** How long a child may take to drop a stale run at its next check before the spare replaces it. */
+const CANCEL_GRACE_MS = 400;
+/** Saves one child serves before it is retired. */
+const RUNS_PER_CHILD = 100;
 /** What the student's code may print per exercise before the rest is cut. */
 const OUTPUT_CAP = 4000;
 
 class Child {
   readonly process: ChildProcess;
   readonly ready: Promise<boolean>;
+  isReady = false;
   private listeners = new Set<(m: FromChild) => void>();
   private exitListeners = new Set<(why: string) => void>();
   exited?: string;
   printed = '';
+  /** How many saves' files this child imported (each stays in its memory). */
+  imports = 0;
+  /** The save whose files it has: the last run or picture request sent. */
+  version?: number;
+  /** Grading a run (not yet 'graded'): a newer run must wait for it to let go. */
+  busy = false;
+
+  /** Counts an import when `version` is newer than the files the child has. */
+  use(version: number): void {
+    if (this.version !== version) this.imports++;
+    this.version = version;
+  }
 
   constructor(cwd: string) {
     this.process = fork(CHILD, [], {
@@ -64,7 +97,7 @@ class Child {
     });
     this.process.on('error', () => undefined);
     this.ready = new Promise((resolve) => {
-      this.on((m) => m.type === 'ready' && resolve(true));
+      this.on((m) => m.type === 'ready' && resolve((this.isReady = true)));
       this.onExit(() => resolve(false));
     });
   }
@@ -93,6 +126,17 @@ class Child {
   kill(): void {
     if (!this.exited) this.process.kill('SIGKILL');
   }
+
+  /** The CPU time this process has used, in seconds, where /proc says it (Linux); else undefined. */
+  cpuSeconds(): number | undefined {
+    try {
+      // Fields after the command name (which may hold spaces): state is 3rd, utime 14th, stime 15th.
+      const fields = readFileSync(`/proc/${this.process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 export class Runner {
@@ -106,12 +150,16 @@ export class Runner {
   private picturer?: Child;
   private run = 0;
   private pictureId = 0;
-  private readonly checks = selectChecks(DEFAULT_CONFIG, { visibility: 'public' }).filter((c) => c.kind !== 'training');
+  /** Stops the timers and listeners of the run going on, when a newer save takes its child. */
+  private abandon?: () => void;
+  private readonly checks: Check[];
 
   constructor(
     private readonly options: RunnerOptions,
     private readonly events: RunnerEvents,
-  ) {}
+  ) {
+    this.checks = studioChecks(options.config);
+  }
 
   /** Starts a child in advance, so that the first save is answered as fast as the others. */
   prepare(): void {
@@ -128,9 +176,7 @@ export class Runner {
   /** Grades every exercise with public checks, `first` first; a run already going is abandoned. */
   async grade(first: readonly ExerciseId[] = []): Promise<void> {
     const run = ++this.run;
-    this.active?.kill();
-    this.picturer?.kill();
-    this.picturer = undefined;
+    this.abandon?.();
     const order = [...first, ...EXERCISES.filter((e) => !first.includes(e))].filter((e) => this.checks.some((c) => c.exercise === e));
     // The CNN's check loads TensorFlow.js: it goes last, so the others are not kept waiting.
     order.sort((a, b) => Number(a === 'cnn') - Number(b === 'cnn'));
@@ -142,34 +188,58 @@ export class Runner {
     this.events.runEnd(run, (performance.now() - started) / 1000);
   }
 
+  /** The child for the next run: the one that ran the last, unless it died or served its share of saves. */
+  private childForRun(): Child {
+    const active = this.active;
+    if (active && !active.exited && active.imports < RUNS_PER_CHILD) return active;
+    active?.kill();
+    return (this.active = this.take());
+  }
+
   /** Grades `order` in one child; returns the exercises left when the child had to be stopped. */
   private async gradeIn(run: number, order: ExerciseId[]): Promise<ExerciseId[]> {
-    // The next save's child starts now, so that a save during this run does not wait for one.
-    const child = (this.active = this.take());
+    const child = this.childForRun();
+    const stale = child.busy;
+    child.use(run);
+    child.busy = true;
     const done = new Set<ExerciseId>();
     let current: { exercise: ExerciseId; checkId: string } | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const outcome = await new Promise<{ stopped?: string; timedOut?: boolean }>((resolve) => {
-      const finish = (r: { stopped?: string; timedOut?: boolean }) => {
-        clearTimeout(timer);
+    let grace: NodeJS.Timeout | undefined;
+    let replacing = false;
+    const outcome = await new Promise<{ stopped?: string; timedOut?: boolean; replaced?: boolean }>((resolve) => {
+      const finish = (r: { stopped?: string; timedOut?: boolean; replaced?: boolean }) => {
+        clearInterval(timer);
+        clearInterval(grace);
         off();
         offExit();
+        if (this.abandon === abandon) this.abandon = undefined;
         resolve(r);
       };
+      const abandon = () => finish({});
+      this.abandon = abandon;
       const arm = () => {
-        clearTimeout(timer);
+        clearInterval(timer);
         // Until the first check starts, the child is importing the student's files; the CNN's
         // check starts TensorFlow.js first, which alone can take seconds.
         const ms = !current ? LOAD_TIMEOUT_MS : current.exercise === 'cnn' ? Math.max(this.options.checkTimeoutMs, CNN_CHECK_TIMEOUT_MS) : this.options.checkTimeoutMs;
         const what = current ? 'did not finish' : 'did not start: importing your files did not finish';
-        timer = setTimeout(() => {
+        const wallStart = performance.now();
+        const cpuStart = child.cpuSeconds();
+        timer = setInterval(() => {
+          const cpu = cpuStart === undefined ? undefined : (child.cpuSeconds() ?? cpuStart) - cpuStart;
+          const wall = performance.now() - wallStart;
+          if ((cpu ?? wall / 1000) * 1000 < ms && wall < ms * WALL_TIME_FACTOR) return;
           finish({ stopped: `${what} within ${ms / 1000} s (an infinite loop?); the studio stopped it`, timedOut: true });
           child.kill();
-        }, ms);
+        }, Math.min(250, ms / 4));
       };
       const off = child.on((m) => {
-        if (run !== this.run) return finish({});
-        if (m.type === 'check-start') {
+        if (m.type === 'pictures' || m.type === 'ready' || m.run !== run) return;
+        clearInterval(grace);
+        if (m.type === 'started') {
+          child.takeOutput(); // what the abandoned run printed is not this run's
+        } else if (m.type === 'check-start') {
           current = { exercise: m.exercise, checkId: m.checkId };
           this.events.checkStart(run, m.exercise, m.checkId);
           arm();
@@ -178,17 +248,28 @@ export class Runner {
           const output = child.takeOutput();
           this.events.exercise(run, { ...m.result, output: output || m.result.output }, { pictures: m.pictures, model: m.model, gradients: m.gradients });
         } else if (m.type === 'graded') {
+          child.busy = false;
           finish({});
         }
       });
-      const offExit = child.onExit((why) => finish(run === this.run ? { stopped: `stopped the process running it (${why}): did your code call process.exit or run out of memory?` } : {}));
+      const offExit = child.onExit((why) => finish(replacing ? { replaced: true } : { stopped: `stopped the process running it (${why}): did your code call process.exit or run out of memory?` }));
       void child.ready.then((ok) => {
-        if (!ok) return;
-        child.send({ type: 'grade', folder: this.options.folder, order });
+        if (!ok || run !== this.run) return;
+        child.send({ type: 'grade', run, folder: this.options.folder, order, config: this.options.config });
         arm();
+        // A child busy with a stale run drops it at its next check; one stuck in a long check is
+        // replaced by the spare, once the spare is up (waiting for a spare to start costs more).
+        if (stale) {
+          const since = performance.now();
+          grace = setInterval(() => {
+            if (performance.now() - since < CANCEL_GRACE_MS || !this.warm?.isReady) return;
+            replacing = true;
+            child.kill();
+          }, 100);
+        }
       });
     });
-    clearTimeout(timer);
+    if (outcome.replaced) return order;
     if (run !== this.run || !outcome.stopped) return [];
     // The check that was running when the child stopped is the culprit; the exercise's other
     // checks are reported as not run, and the remaining exercises go on in a fresh child.
@@ -217,7 +298,13 @@ export class Runner {
 
   /** The student's filters and augmentations (and the reference's) on these samples. */
   async pictures(samples: PictureSample[]): Promise<Pictures | { error: string }> {
-    if (!this.picturer || this.picturer.exited) this.picturer = this.take();
+    if (!this.picturer || this.picturer.exited || this.picturer.imports >= RUNS_PER_CHILD) {
+      this.picturer?.kill();
+      this.picturer = this.take();
+    }
+    // The files of the latest save (imported afresh by the child when they are newer than its own).
+    const version = this.run;
+    this.picturer.use(version);
     const id = ++this.pictureId;
     const target = this.picturer;
     return new Promise((resolve) => {
@@ -236,7 +323,7 @@ export class Runner {
           finish({ error: `your code did not finish on this picture within ${this.options.pictureTimeoutMs / 1000} s (an infinite loop?); the studio stopped it` });
           target.kill();
         }, this.options.pictureTimeoutMs);
-        target.send({ type: 'pictures', id, folder: this.options.folder, samples });
+        target.send({ type: 'pictures', id, version, folder: this.options.folder, samples });
       });
     });
   }

@@ -1,12 +1,14 @@
 /**
  * The studio as a function: watches the student's folder, re-runs the public checks on every
- * save (debounced; a newer save abandons the run going on) and pushes each exercise's result to
+ * save (debounced; a newer save abandons the run going on at its next check) and pushes each exercise's result to
  * the open pages as soon as it is known, the saved exercise first.
  */
 import path from 'node:path';
 import { watch } from 'chokidar';
-import { isExerciseId, type ExerciseId } from '../core/contract.js';
+import type { ExerciseId } from '../core/contract.js';
+import { isExerciseId } from '../exercises/registry.js';
 import { Runner } from './runner.js';
+import { studioConfig } from './studio-config.js';
 import { startServer, type Broadcast } from './server.js';
 import { studioExercise, type StudioExercise } from './studio-view.js';
 
@@ -34,7 +36,9 @@ export interface StudioStatus {
 }
 
 export interface Studio {
+  /** The link to open: the page on 127.0.0.1 with the run's token. */
   url: string;
+  token: string;
   close(): Promise<void>;
 }
 
@@ -50,13 +54,14 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
   let savedAt = Date.now();
 
   const runner = new Runner(
-    { folder, checkTimeoutMs: o.checkTimeoutMs ?? 10_000, pictureTimeoutMs: 15_000 },
+    { folder, config: await studioConfig(), checkTimeoutMs: o.checkTimeoutMs ?? 10_000, pictureTimeoutMs: 15_000 },
     {
       runStart: (run) => setStatus({ run, running: true, saved, savedAt, current: undefined, seconds: undefined }),
       checkStart: (run, exercise, checkId) => run === status.run && setStatus({ current: { exercise, checkId } }),
       // Views are made in order (pictures take a moment to encode), so 'done' comes after the last one.
       exercise: (run, result, extras) => {
         queue = queue.then(async () => {
+          if (run !== status.run) return; // a newer save came: its pictures need not be encoded
           const view = await studioExercise(result, extras, run);
           if (run !== status.run) return;
           views.set(result.exercise, view);
@@ -68,12 +73,13 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
       },
     },
   );
-  runner.prepare();
+  // The server first: a port in use then leaves nothing running.
   server = await startServer({
     port: o.port ?? 0,
     runner,
     snapshot: () => [{ event: 'status', data: status }, ...[...views.values()].map((v) => ({ event: 'exercise' as const, data: v }))],
   });
+  runner.prepare();
 
   const pending = new Set<ExerciseId>();
   let timer: NodeJS.Timeout | undefined;
@@ -95,6 +101,7 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
 
   return {
     url: server.url,
+    token: server.token,
     async close() {
       clearTimeout(timer);
       await watcher.close();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildableModel } from '../../grader/checks/parameters.js';
+import { buildableModel } from '../../grader/exercises/parameters/checks.js';
 import { countParameters } from '../../solutions/parameters.js';
 import { tfjsCount } from '../solutions/tfjs-count.js';
 

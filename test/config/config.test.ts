@@ -7,7 +7,8 @@ import { loadUserConfig } from '../../grader/config/load.js';
 import { resolveConfig } from '../../grader/config/resolve.js';
 import { checkSettings } from '../../grader/config/per-check.js';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
-import { selectChecks, ALL_CHECKS } from '../../grader/checks/index.js';
+import { ALL_CHECKS } from '../../grader/exercises/registry.js';
+import { selectChecks } from '../../grader/exercises/select-checks.js';
 import { checkSeed } from '../../grader/checks/support/define.js';
 
 const IDS = ['convolution.linear', 'convolution.matches-numpy'];

@@ -1,5 +1,5 @@
 /**
- * Child process of threads.test.ts: trains the reference CNN on 256 digits with the wasm backend
+ * Child process of threads.int.test.ts: trains the reference CNN on 256 digits with the wasm backend
  * (its thread count from GRADER_TRAINING_THREADS) and prints the threads and a hash of the weights.
  * It must exit by itself: idle pthread workers may not keep Node alive.
  */

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { launchPlan } from '../../grader/sandbox/launch.js';
 import { nodePermission } from '../../grader/sandbox/node-permission.js';
-import { detectTools } from '../../grader/sandbox/probe.js';
 
 const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
 
@@ -20,7 +19,9 @@ describe(`the permission model of this Node (${process.version})`, () => {
   });
 
   it('is what the child command line uses, without any --allow-net', () => {
-    const plan = launchPlan({ mode: 'node', readDirs: ['/tmp/x'], script: ['entry.mjs'], cwd: '/tmp/x', memoryMb: 256, tools: detectTools() });
+    // No other tool (prlimit, setpriv, bwrap): the command line is Node's alone.
+    const tools = { prlimit: null, setpriv: null, bwrap: null, root: false, permission: p };
+    const plan = launchPlan({ mode: 'node', readDirs: ['/tmp/x'], script: ['entry.mjs'], cwd: '/tmp/x', memoryMb: 256, tools });
     const args = [plan.command, ...plan.args];
     expect(args).toContain(p!.flag);
     expect(args).toContain('--allow-fs-read=/tmp/x');

@@ -3,13 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXERCISES, EXPORTS, type ExerciseId } from '../../grader/core/contract.js';
+import type { ExerciseId } from '../../grader/core/contract.js';
+import { EXERCISES, exerciseModule } from '../../grader/exercises/registry.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Where a mutant is declared: a module exporting `list`, an array of `{ id, exercise, apply(reference) }`. */
 export interface MutantSource {
-  /** Relative to the repository's root, e.g. grader/mistakes/index.ts. */
+  /** Relative to the repository's root, e.g. grader/exercises/convolution/mistakes.ts. */
   readonly file: string;
   readonly list: string;
 }
@@ -30,7 +31,7 @@ export async function writeMutantSubmission(source: MutantSource, id: string, ex
     `const mutant = LIST.find((m) => m.id === ${JSON.stringify(id)});`,
     `if (!mutant) throw new Error(${JSON.stringify(`no mutant ${id} in ${source.file}`)});`,
     `const module = { ...REFERENCE[${JSON.stringify(exercise)}], ...mutant.apply(REFERENCE) };`,
-    ...EXPORTS[exercise].map((name) => `export const ${name} = module.${name};`),
+    ...exerciseModule(exercise).exports.map((name) => `export const ${name} = module.${name};`),
   ].join('\n');
   const entryPath = path.join(dir, 'entry.ts');
   await writeFile(entryPath, entry);

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXERCISES } from '../../grader/core/contract.js';
-import { ALL_MISTAKES } from '../../grader/mistakes/index.js';
-import { PROBES } from '../../grader/mistakes/probes/index.js';
+import { ALL_MISTAKES, EXERCISES, PROBES } from '../../grader/exercises/registry.js';
 import { agrees, answer } from '../../grader/mistakes/agreement.js';
 import type { Mistake } from '../../grader/mistakes/types.js';
-import { REFERENCE } from '../../grader/run/reference.js';
+import { REFERENCE } from '../../grader/exercises/reference.js';
 
 /**
  * A mistake is named only when the submission answers every probe of the failing function as the

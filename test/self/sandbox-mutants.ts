@@ -1,4 +1,4 @@
-import type { Reference } from '../../grader/run/reference.js';
+import type { Reference } from '../../grader/core/reference.js';
 
 /**
  * Mutants that misbehave the way only untrusted code can, and that no diagnosis names: they exist

@@ -2,7 +2,7 @@ import type { ExerciseId } from '../../grader/core/contract.js';
 import type { GradeResult } from '../../grader/core/result.js';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
 import type { GraderConfig } from '../../grader/config/types.js';
-import { ALL_CHECKS } from '../../grader/checks/index.js';
+import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
 
 /** Fewer runs than a real grading: the self-tests grade dozens of mutants. */

@@ -10,7 +10,7 @@ import {
 } from '../../solutions/layers.js';
 import * as stubs from '../../exercises/layers.js';
 import * as reference from '../../solutions/layers.js';
-import { EXPORTS } from '../../grader/core/contract.js';
+import { exerciseModule } from '../../grader/exercises/registry.js';
 
 /** Seeded PRNG (mulberry32), so a failure replays. */
 function prng(seed: number): () => number {
@@ -249,8 +249,8 @@ describe('inputs are never mutated', () => {
 
 describe('the stub and the reference', () => {
   it('export the contract names; the stubs throw "not implemented: <name>"', () => {
-    for (const mod of [stubs, reference]) expect(Object.keys(mod).sort()).toEqual([...EXPORTS.layers].sort());
-    for (const name of EXPORTS.layers) {
+    for (const mod of [stubs, reference]) expect(Object.keys(mod).sort()).toEqual([...exerciseModule('layers').exports].sort());
+    for (const name of exerciseModule('layers').exports) {
       expect(() => (stubs as unknown as Record<string, () => unknown>)[name](), name).toThrow(`not implemented: ${name}`);
     }
   });

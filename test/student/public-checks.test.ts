@@ -6,10 +6,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
-import { EXERCISES } from '../../grader/core/contract.js';
+import { EXERCISES } from '../../grader/exercises/registry.js';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
 import type { GraderConfig } from '../../grader/config/types.js';
-import { selectChecks } from '../../grader/checks/index.js';
+import { selectChecks } from '../../grader/exercises/select-checks.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
 import { formatCheckText } from '../../grader/feedback/format-text.js';
 

@@ -109,6 +109,23 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     expect(await rotate.locator('img').count()).toBeGreaterThan(0);
   }, TEST_TIMEOUT);
 
+  it('follows a burst of saves to the last one, and stays there', async () => {
+    await tab('convolution').click();
+    await page.waitForSelector('#status[data-running="false"]:not([data-run="0"])', { timeout: FOLLOW });
+    // Six saves 0.3 s apart, alternately wrong and right, the last one wrong.
+    for (let k = 0; k < 6; k++) {
+      save(folder, 'convolution', k % 2 === 1 ? unflippedConvolve() : correct('convolution'));
+      await page.waitForTimeout(300);
+    }
+    await until(count('#tab-convolution .fail'), 1);
+    await page.waitForSelector('#status[data-running="false"]', { timeout: FOLLOW });
+    // No stale run's result arrives after the last save's.
+    await page.waitForTimeout(1500);
+    expect(await tab('convolution').locator('.fail').count()).toBe(1);
+    save(folder, 'convolution', correct('convolution'));
+    await until(count('#tab-convolution .pass'), 1);
+  }, TEST_TIMEOUT);
+
   it('stops an infinite loop after the time limit and goes on with the other exercises', async () => {
     await tab('convolution').click();
     save(folder, 'convolution', correct('convolution').replace('export function convolve(', 'export function convolve(...never: unknown[]): number[] {\n  for (;;) { /* a student\'s infinite loop */ }\n}\nexport function oldConvolve('));

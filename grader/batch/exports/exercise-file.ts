@@ -1,4 +1,4 @@
-import { EXERCISES } from '../../core/contract.js';
+import { EXERCISES } from '../../exercises/registry.js';
 
 const SOURCE = /^(.*?)(?:-(\d+))?(\.(?:ts|js|mjs))$/;
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { EXERCISES } from '../../core/contract.js';
+import { EXERCISES } from '../../exercises/registry.js';
 import { tokenize } from './tokenize.js';
 import { DEFAULT_WINNOW, winnow, type WinnowOptions } from './winnow.js';
 

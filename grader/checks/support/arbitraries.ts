@@ -15,11 +15,26 @@ export const realValue = fc.oneof(
   { arbitrary: fc.double({ min: -100, max: 100, noNaN: true, noDefaultInfinity: true }), weight: 1 },
 );
 
+/**
+ * How large a case's values are: mostly as drawn, sometimes all multiplied by 2^20 (≈ 1e6) or 2^40
+ * (≈ 1e12), so negatives reach −1e8 and −1e14. A power of two scales every sum and product
+ * exactly, so a correct implementation agrees with the reference as well as it does unscaled,
+ * and the shrunk counterexample falls back to the unscaled values whenever they still fail.
+ */
+export const magnitude = fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.constantFrom(2 ** 20, 2 ** 40), weight: 1 });
+
+/** `values` with every number multiplied by one `magnitude` per case. */
+export function scaled<T>(values: fc.Arbitrary<T>): fc.Arbitrary<T> {
+  const times = (v: unknown, k: number): unknown => (typeof v === 'number' ? v * k : Array.isArray(v) ? v.map((x) => times(x, k)) : v);
+  return fc.tuple(values, magnitude).map(([v, k]) => (k === 1 ? v : (times(v, k) as T)));
+}
+
 export function intSignal(maxLength = 10, minLength = 1): fc.Arbitrary<number[]> {
   return fc.array(smallInt, { minLength, maxLength });
 }
+/** A signal of `realValue`s, scaled per case to every `magnitude`. */
 export function realSignal(maxLength = 16, minLength = 1): fc.Arbitrary<number[]> {
-  return fc.array(realValue, { minLength, maxLength });
+  return scaled(fc.array(realValue, { minLength, maxLength }));
 }
 
 /** A `rows`×`cols` matrix with sizes drawn in the given ranges. */
@@ -36,7 +51,11 @@ export const boundary: fc.Arbitrary<Boundary> = fc.constantFrom('fill', 'wrap', 
 export function intMatrix(maxSize = 6, minSize = 1): fc.Arbitrary<Matrix> {
   return matrix(smallInt, [minSize, maxSize]);
 }
-/** A matrix of `realValue`s for differential checks, 1..maxSize rows and columns. */
+/**
+ * A matrix of `realValue`s for differential checks, 1..maxSize rows and columns. Not scaled: a
+ * check whose tolerance has an absolute floor (resampling, a blur subtracted from its image)
+ * would fail correct code at 2^40; a check of sums of products opts in with `scaled`.
+ */
 export function realMatrix(maxSize = 12, minSize = 1): fc.Arbitrary<Matrix> {
   return matrix(realValue, [minSize, maxSize]);
 }

@@ -1,9 +1,9 @@
 import type { ExerciseId, Matrix } from '../../core/contract.js';
 import type { CallOutcome, Submission } from '../../core/submission.js';
-import type { Reference } from '../../run/reference.js';
+import type { Reference } from '../../core/reference.js';
 import { formatNumber, formatValue } from '../../feedback/format-value.js';
 import { sampleDigit5, SAMPLE_DIGIT_SOURCE, testCard } from '../../../datasets/sample-images.js';
-import { FLOAT64, RESAMPLED, mismatch, type Tolerance } from '../../checks/support/compare.js';
+import { mismatch, type Tolerance } from '../../checks/support/compare.js';
 import { SAMPLE_SETTINGS, type SampleSettings } from './sample-settings.js';
 import { describeRange, isMatrix, matrixToPng, rangeOf, UNIT_RANGE, type DisplayRange } from './png.js';
 
@@ -30,7 +30,7 @@ export interface SampleImage {
 
 /** The submission's and the reference's output of one operation on one sample, and their difference. */
 export interface PictureComparison {
-  exercise: Extract<ExerciseId, 'filters' | 'augment'>;
+  exercise: ExerciseId;
   /** The `SampleImage.id` this was computed from. */
   sample: string;
   title: string;
@@ -59,8 +59,8 @@ export interface Pictures {
 export interface CollectOptions {
   /** Calls stop being made once this much time has been spent on the submission (a slow or hanging student function). */
   budgetMs?: number;
-  /** Only these exercises' pictures (e.g. the exercises graded in this run); both by default. */
-  exercises?: readonly ExerciseId[];
+  /** The operations to draw (the exercises' `pictures`, grader/exercises/<id>/pictures.ts). */
+  operations: readonly PictureOperation[];
   /** The images and settings to run the operations on; `defaultSamples()` by default. */
   samples?: readonly PictureSample[];
 }
@@ -74,14 +74,16 @@ export interface PictureSample extends SampleSettings {
 }
 type Sample = PictureSample;
 
+/** How an output's values become grey levels: [0, 1], signed around mid-grey, or 0 up to the largest. */
 type Kind = 'unit' | 'signed' | 'magnitude';
 interface Output {
   title: string;
   kind: Kind;
   pick: (value: unknown) => unknown;
 }
-interface Operation {
-  exercise: PictureComparison['exercise'];
+/** One call of an exercise's image function on a sample, drawn beside the reference's answer. */
+export interface PictureOperation {
+  exercise: ExerciseId;
   name: string;
   args: (s: Sample) => unknown[];
   call: (s: Sample) => string;
@@ -91,69 +93,10 @@ interface Operation {
   tolerance: Tolerance;
 }
 
-const whole = (title: string, kind: Kind): Output[] => [{ title, kind, pick: (v) => v }];
-const field = (key: 'x' | 'y' | 'magnitude') => (v: unknown) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : v);
-
-const OPERATIONS: Operation[] = [
-  {
-    exercise: 'filters',
-    name: 'blur',
-    args: (s) => [s.image, s.blurSize],
-    call: (s) => `blur(image, ${s.blurSize})`,
-    reference: (ref, s) => ref.filters.blur(s.image, s.blurSize),
-    outputs: whole('Blur (box filter)', 'unit'),
-    tolerance: FLOAT64,
-  },
-  {
-    exercise: 'filters',
-    name: 'highPass',
-    args: (s) => [s.image, s.blurSize],
-    call: (s) => `highPass(image, ${s.blurSize})`,
-    reference: (ref, s) => ref.filters.highPass(s.image, s.blurSize),
-    outputs: whole('High pass (image − blur)', 'signed'),
-    tolerance: FLOAT64,
-  },
-  {
-    exercise: 'filters',
-    name: 'gradients',
-    args: (s) => [s.image, 'sobel'],
-    call: () => "gradients(image, 'sobel')",
-    reference: (ref, s) => ref.filters.gradients(s.image, 'sobel'),
-    outputs: [
-      { title: 'Sobel x (left → right)', kind: 'signed', pick: field('x') },
-      { title: 'Sobel y (top → bottom)', kind: 'signed', pick: field('y') },
-      { title: 'Sobel magnitude', kind: 'magnitude', pick: field('magnitude') },
-    ],
-    tolerance: FLOAT64,
-  },
-  {
-    exercise: 'augment',
-    name: 'translate',
-    args: (s) => [s.image, s.shift[0], s.shift[1]],
-    call: (s) => `translate(image, ${s.shift[0]}, ${s.shift[1]})`,
-    reference: (ref, s) => ref.augment.translate(s.image, s.shift[0], s.shift[1]),
-    outputs: whole('Translate', 'unit'),
-    tolerance: FLOAT64,
-  },
-  {
-    exercise: 'augment',
-    name: 'rotate',
-    args: (s) => [s.image, s.degrees],
-    call: (s) => `rotate(image, ${s.degrees})`,
-    reference: (ref, s) => ref.augment.rotate(s.image, s.degrees),
-    outputs: whole('Rotate (counter-clockwise)', 'unit'),
-    tolerance: RESAMPLED,
-  },
-  {
-    exercise: 'augment',
-    name: 'scale',
-    args: (s) => [s.image, s.factor],
-    call: (s) => `scale(image, ${s.factor})`,
-    reference: (ref, s) => ref.augment.scale(s.image, s.factor),
-    outputs: whole('Scale', 'unit'),
-    tolerance: RESAMPLED,
-  },
-];
+/** The whole returned image as one output. */
+export const wholeImage = (title: string, kind: Kind): Output[] => [{ title, kind, pick: (v) => v }];
+/** One field of a returned object (e.g. `gradients(…).x`). */
+export const field = (key: string) => (v: unknown) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : v);
 
 const settings = (id: keyof typeof SAMPLE_SETTINGS): SampleSettings => {
   const s = SAMPLE_SETTINGS[id];
@@ -177,7 +120,7 @@ type Answer = { ok: true; value: unknown } | { ok: false; reason: string };
  * <reason>" picture; nothing here throws for anything the submission does. After a timeout or
  * crash, or once `budgetMs` is spent, the remaining calls of that exercise are skipped.
  */
-export async function collectPictures(submission: Submission, reference: Reference, options: CollectOptions = {}): Promise<Pictures> {
+export async function collectPictures(submission: Submission, reference: Reference, options: CollectOptions): Promise<Pictures> {
   const started = performance.now();
   const budget = options.budgetMs ?? 8000;
   const broken = new Map<string, string>();
@@ -190,8 +133,7 @@ export async function collectPictures(submission: Submission, reference: Referen
   });
   const comparisons: PictureComparison[] = [];
 
-  const wanted = OPERATIONS.filter((op) => !options.exercises || options.exercises.includes(op.exercise));
-  for (const op of wanted) {
+  for (const op of options.operations) {
     for (const s of list) {
       const answer = await ask(submission, op, s, broken, started, budget);
       let refValue: unknown;
@@ -213,7 +155,7 @@ export async function collectPictures(submission: Submission, reference: Referen
   return { samples: sampleImages, comparisons, seconds: (performance.now() - started) / 1000 };
 }
 
-async function ask(submission: Submission, op: Operation, s: Sample, broken: Map<string, string>, started: number, budget: number): Promise<Answer> {
+async function ask(submission: Submission, op: PictureOperation, s: Sample, broken: Map<string, string>, started: number, budget: number): Promise<Answer> {
   const skip = broken.get(op.exercise);
   if (skip) return { ok: false, reason: skip };
   if (performance.now() - started > budget) return { ok: false, reason: 'skipped: the time for pictures was used up by earlier calls' };
@@ -239,7 +181,7 @@ async function ask(submission: Submission, op: Operation, s: Sample, broken: Map
   }
 }
 
-function compare(op: Operation, s: Sample, out: Output, sub: Answer, ref: Answer, jobs: Promise<void>[]): PictureComparison {
+function compare(op: PictureOperation, s: Sample, out: Output, sub: Answer, ref: Answer, jobs: Promise<void>[]): PictureComparison {
   const refMatrix = ref.ok && isMatrix(ref.value) ? ref.value : undefined;
   const subMatrix = sub.ok && isMatrix(sub.value) ? sub.value : undefined;
   const range: DisplayRange =

@@ -1,12 +1,12 @@
 import Handlebars from 'handlebars';
-import { EXERCISES } from '../../core/contract.js';
 import { formatNumber } from '../../feedback/format-value.js';
 import { histogram } from './svg/histogram.js';
 import { template } from './templates.js';
-import { EXERCISE_TITLES } from './view/report-view.js';
 
 export interface SummaryInput {
   title: string;
+  /** The course's exercises in the lecture's order, with their titles (columns follow it). */
+  exercises: { id: string; title: string }[];
   rows: { student: string; score: number; maxScore: number; perExercise: Record<string, number>; error?: string }[];
   checkPassRates: { id: string; title: string; exercise: string; passRate: number }[];
   mistakes: { id: string; title: string; count: number }[];
@@ -31,8 +31,7 @@ export function scoreBins(fractions: readonly number[]): { label: string; count:
   return counts.map((count, i) => ({ label: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}%`, count }));
 }
 
-function exerciseOrder(keys: Iterable<string>): string[] {
-  const known = EXERCISES as readonly string[];
+function exerciseOrder(keys: Iterable<string>, known: readonly string[]): string[] {
   return [...new Set(keys)].sort((a, b) => {
     const ia = known.indexOf(a);
     const ib = known.indexOf(b);
@@ -48,7 +47,8 @@ function exerciseOrder(keys: Iterable<string>): string[] {
  */
 export function renderSummary(input: SummaryInput): string {
   const fractions = input.rows.map((r) => share(r.score, r.maxScore));
-  const exercises = exerciseOrder(input.rows.flatMap((r) => Object.keys(r.perExercise)));
+  const titles = new Map(input.exercises.map((e) => [e.id, e.title]));
+  const exercises = exerciseOrder(input.rows.flatMap((r) => Object.keys(r.perExercise)), input.exercises.map((e) => e.id));
   const n = input.rows.length;
   const view = {
     title: input.title,
@@ -60,7 +60,7 @@ export function renderSummary(input: SummaryInput): string {
     histogram: new Handlebars.SafeString(
       histogram({ title: 'Score distribution', xLabel: 'share of the points', yLabel: 'students', bins: scoreBins(fractions) }),
     ),
-    exercises: exercises.map((id) => ({ id, title: EXERCISE_TITLES[id]?.title ?? id })),
+    exercises: exercises.map((id) => ({ id, title: titles.get(id) ?? id })),
     rows: [...input.rows]
       .sort((a, b) => a.student.localeCompare(b.student))
       .map((r) => ({
@@ -73,7 +73,7 @@ export function renderSummary(input: SummaryInput): string {
       })),
     checks: [...input.checkPassRates]
       .sort((a, b) => a.passRate - b.passRate || a.title.localeCompare(b.title))
-      .map((c) => ({ ...c, percent: pct(c.passRate), exerciseTitle: EXERCISE_TITLES[c.exercise]?.title ?? c.exercise })),
+      .map((c) => ({ ...c, percent: pct(c.passRate), exerciseTitle: titles.get(c.exercise) ?? c.exercise })),
     mistakes: [...input.mistakes]
       .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title))
       .map((m) => ({ ...m, percent: pct(n ? m.count / n : 0) })),

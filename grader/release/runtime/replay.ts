@@ -60,9 +60,9 @@ export function replayingReference<R>(table: RecordedTable): R {
   return modules as R;
 }
 
-/** The catalogue as words plus recorded answers: `apply` serves a mistake's answers, else the reference's. */
-export function replayingMistakes(table: RecordedTable) {
-  return table.mistakes.map((m) => ({
+/** One exercise's catalogue as words plus recorded answers: `apply` serves a mistake's answers, else the reference's. */
+export function replayingMistakes(table: RecordedTable, exercise: string) {
+  return table.mistakes.filter((m) => m.exercise === exercise).map((m) => ({
     id: m.id,
     exercise: m.exercise,
     title: m.title,

@@ -10,7 +10,8 @@
  * code in the grader's sandbox (this is how CI can grade with a private copy of the grader).
  */
 import path from 'node:path';
-import { EXERCISES, isExerciseId, type ExerciseId } from '../../core/contract.js';
+import type { ExerciseId } from '../../core/contract.js';
+import { EXERCISES, isExerciseId } from '../../exercises/registry.js';
 import type { GradeResult } from '../../core/result.js';
 import { DEFAULT_CONFIG } from '../../config/defaults.js';
 import { resolveConfig } from '../../config/resolve.js';

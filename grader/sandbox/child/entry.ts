@@ -94,11 +94,11 @@ async function answer(req: CallRequest): Promise<ChildOutcome> {
       value = exported;
     } else if (typeof exported !== 'function') {
       return { kind: 'missing', message: `${config.sourceName} exports '${name}', but it is not a function` };
-    } else if (config.tfjsUrl && name === 'buildModel') {
+    } else if (config.tfjsUrl && name === config.modelExport) {
       const t = await loadTf();
       const model = (await exported(t)) as { toJSON(a: null, b: boolean): unknown } | null;
       if (!(model instanceof t.LayersModel)) {
-        throw new Error(`buildModel must return a tf.LayersModel (from tf.sequential() or tf.model()), got ${model === null ? 'null' : typeof model}`);
+        throw new Error(`${name} must return a tf.LayersModel (from tf.sequential() or tf.model()), got ${model === null ? 'null' : typeof model}`);
       }
       const json = (model as { toJSON(a: null, b: boolean): unknown }).toJSON(null, false);
       value = JSON.parse(typeof json === 'string' ? json : JSON.stringify(json));

@@ -4,6 +4,7 @@ import type { Verdict, Visibility, CheckKind } from '../../../grader/checks/type
 import type { ExerciseId } from '../../../grader/core/contract.js';
 import type { RobustnessReport, TrainingReport } from '../../../grader/outputs/html/artifacts.js';
 import { sampleDigit5 } from '../../../datasets/sample-images.js';
+import { exerciseModule } from '../../../grader/exercises/registry.js';
 
 export const HOSTILE = '<script>alert("pwned")</script><img src=x onerror=alert(1)>';
 
@@ -19,7 +20,8 @@ function check(exercise: ExerciseId, name: string, o: { title: string; descripti
 }
 
 function exercise(id: ExerciseId, checks: CheckResult[], output?: string): GradeResult['exercises'][number] {
-  return { exercise: id, score: checks.reduce((s, c) => s + c.score, 0), maxScore: checks.reduce((s, c) => s + c.check.points, 0), checks, output };
+  const { title, slides } = exerciseModule(id);
+  return { exercise: id, title, slides, score: checks.reduce((s, c) => s + c.score, 0), maxScore: checks.reduce((s, c) => s + c.check.points, 0), checks, output };
 }
 
 function total(submission: string, exercises: GradeResult['exercises']): GradeResult {

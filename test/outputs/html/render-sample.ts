@@ -3,10 +3,11 @@
  * The pictures come from an in-process "student" with two classic mistakes and one missing function.
  */
 import { writeFileSync } from 'node:fs';
+import { EXERCISE_MODULES } from '../../../grader/exercises/registry.js';
 import * as filters from '../../../solutions/filters.js';
 import * as augment from '../../../solutions/augment.js';
 import { correlate2d, convolve2d } from '../../../solutions/convolution2d.js';
-import type { Reference } from '../../../grader/run/reference.js';
+import type { Reference } from '../../../grader/core/reference.js';
 import { inProcessSubmission } from '../../../grader/run/in-process-submission.js';
 import { collectPictures } from '../../../grader/outputs/html/pictures.js';
 import { renderReport } from '../../../grader/outputs/html/render-report.js';
@@ -37,7 +38,7 @@ void correlate2d;
 const reference = { filters, augment } as unknown as Reference;
 
 const started = performance.now();
-const pictures = await collectPictures(student, reference);
+const pictures = await collectPictures(student, reference, { operations: EXERCISE_MODULES.flatMap((m) => m.pictures ?? []) });
 const collected = performance.now();
 const html = await renderReport(failingResult(), pictures);
 const rendered = performance.now();

@@ -34,7 +34,7 @@ describe('renderSummary', () => {
   });
 
   it('renders an empty class', () => {
-    const html = renderSummary({ title: 'Nobody yet', rows: [], checkPassRates: [], mistakes: [], similarPairs: [] });
+    const html = renderSummary({ title: 'Nobody yet', exercises: [], rows: [], checkPassRates: [], mistakes: [], similarPairs: [] });
     expect(html).toContain('<h1>Nobody yet</h1>');
     expect(html).not.toContain('NaN');
   });

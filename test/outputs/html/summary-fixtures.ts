@@ -9,6 +9,11 @@ export function summaryInput(hostile?: string): SummaryInput {
   rows.push({ student: hostile ? `eve ${hostile}` : 'eve', score: 0, maxScore: 60, perExercise: {}, error: hostile ? `error ${hostile}` : 'the submission folder holds no .ts files' });
   return {
     title: hostile ? `Class ${hostile}` : 'CNN lecture — exercise sheet 3 (winter 2026)',
+    exercises: [
+      { id: 'convolution', title: '1D convolution and smoothing' },
+      { id: 'convolution2d', title: '2D convolution' },
+      { id: 'cnn', title: 'A CNN for MNIST' },
+    ],
     rows,
     checkPassRates: [
       { id: 'convolution.commutative', title: 'Convolution is commutative', exercise: 'convolution', passRate: 0.42 },

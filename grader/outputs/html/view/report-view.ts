@@ -8,17 +8,6 @@ import { trainingView, type TrainingView } from './training-view.js';
 import { robustnessView, type RobustnessView } from './robustness-view.js';
 import { pictureGroups, type PictureGroupView } from './pictures-view.js';
 
-/** The exercises as the lecture names them. */
-export const EXERCISE_TITLES: Record<string, { title: string; slides: string }> = {
-  convolution: { title: '1D convolution and smoothing', slides: 'Convolution · Moving average' },
-  convolution2d: { title: '2D convolution', slides: 'Moving average in 2D' },
-  filters: { title: 'Image filters', slides: 'Image filters · High pass · Other filters' },
-  augment: { title: 'The many “5”s: translate, rotate, scale', slides: 'Why FF networks don’t work well for image data' },
-  layers: { title: 'A convolutional layer from scratch', slides: 'The convolutional layer' },
-  cnn: { title: 'A CNN for MNIST', slides: 'Coding! Image classification' },
-  parameters: { title: 'Counting parameters', slides: 'Can you design a model exceeding…?' },
-};
-
 /** How each status looks; the status itself is the check's own (CheckResult.status), never re-judged here. */
 const STATUS: Record<CheckStatus, { icon: string; label: string }> = {
   passed: { icon: '✓', label: 'Passed' },
@@ -110,10 +99,10 @@ export async function reportView(result: GradeResult, pictures: Pictures | undef
 
 async function exerciseView(e: ExerciseResult, groups: PictureGroupView[]): Promise<ExerciseView> {
   const checks = await Promise.all(e.checks.map(checkView));
-  const names = EXERCISE_TITLES[e.exercise] ?? { title: e.exercise, slides: '' };
   return {
     id: e.exercise,
-    ...names,
+    title: e.title ?? e.exercise,
+    slides: e.slides ?? '',
     score: formatNumber(e.score),
     maxScore: formatNumber(e.maxScore),
     percent: pct(e.score, e.maxScore),

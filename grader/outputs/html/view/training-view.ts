@@ -169,12 +169,33 @@ function confusionView(confusion: number[][]): TrainingView['confusion'] {
   };
 }
 
+const DARK_TEXT: Rgb = [24, 24, 27];
+const WHITE: Rgb = [255, 255, 255];
+type Rgb = [number, number, number];
+
+/**
+ * The shade of a confusion cell and the text colour that reads on it (WCAG AA: contrast ≥ 4.5).
+ * Between light and dark shades lies a band where neither black nor white text reaches 4.5: a cell
+ * there takes the full colour, with white text.
+ */
 function cellStyle(t: number, diagonal: boolean): string {
   if (t <= 0) return '';
-  const [r, g, b] = diagonal ? [29, 78, 216] : [220, 38, 38];
+  const full: Rgb = diagonal ? [29, 78, 216] : [185, 28, 28];
   const a = Math.min(1, Math.max(0.06, t));
-  const mix = (c: number) => Math.round(255 + (c - 255) * a);
-  return `background-color: rgb(${mix(r)}, ${mix(g)}, ${mix(b)}); color: ${a > 0.55 ? '#fff' : '#18181b'}`;
+  let background = full.map((c) => Math.round(255 + (c - 255) * a)) as Rgb;
+  let text = contrast(background, DARK_TEXT) >= contrast(background, WHITE) ? DARK_TEXT : WHITE;
+  if (contrast(background, text) < 4.5) [background, text] = [full, WHITE];
+  return `background-color: rgb(${background.join(', ')}); color: rgb(${text.join(', ')})`;
+}
+
+/** WCAG's contrast ratio of two sRGB colours. */
+function contrast(a: Rgb, b: Rgb): number {
+  const luminance = (rgb: Rgb) => {
+    const [r, g, b] = rgb.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** [null, 26, 26, 16] (or its JSON text, as training reports hold it) as "[batch, 26, 26, 16]". */

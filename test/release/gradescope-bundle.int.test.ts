@@ -1,0 +1,65 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { gradescopeBundle } from '../../grader/release/gradescope-bundle.js';
+import { crc32, zip } from '../../grader/release/zip.js';
+
+/** Reads a zip's central directory: name → { data, mode } (our writer's subset: deflate only). */
+function unzip(buf: Buffer): Map<string, { data: Buffer; mode: number }> {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(end + 10);
+  let p = buf.readUInt32LE(end + 16);
+  const out = new Map<string, { data: Buffer; mode: number }>();
+  for (let i = 0; i < count; i++) {
+    const size = buf.readUInt32LE(p + 20);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const mode = buf.readUInt32LE(p + 38) >>> 16;
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.subarray(p + 46, p + 46 + nameLength).toString('utf8');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    out.set(name, { data: inflateRawSync(buf.subarray(start, start + size)), mode: mode & 0o777 });
+    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return out;
+}
+
+describe('the Gradescope autograder bundle', () => {
+  it('zips with correct CRCs', () => {
+    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+    const files = unzip(zip([{ name: 'a.txt', data: Buffer.from('hello hello hello') }, { name: 'd/b.sh', data: Buffer.from('#!/bin/sh\n'), mode: 0o755 }]));
+    expect(files.get('a.txt')!.data.toString()).toBe('hello hello hello');
+    expect(files.get('d/b.sh')!.mode).toBe(0o755);
+  });
+
+  it('holds setup.sh and run_autograder at the root, and the whole grader with the hidden checks and the reference', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gradescope-'));
+    try {
+      const file = path.join(dir, 'autograder.zip');
+      const b = gradescopeBundle(file);
+      const files = unzip(readFileSync(file));
+      expect(files.size).toBe(b.entries);
+      expect(files.get('setup.sh')!.mode).toBe(0o755);
+      expect(files.get('run_autograder')!.mode).toBe(0o755);
+      // Gradescope unpacks the zip into /autograder/source: the grader's files sit at the root too.
+      for (const f of ['package.json', 'package-lock.json', 'grader/cli/main.ts', 'grader/exercises/convolution/checks.ts', 'solutions/convolution.ts', 'datasets/prepare-mnist.ts']) expect(files.has(f), f).toBe(true);
+      expect([...files.keys()].some((f) => f.startsWith('source/'))).toBe(false);
+      expect([...files.keys()].some((f) => f.includes('node_modules') || f.startsWith('datasets/cache/'))).toBe(false);
+      const run = files.get('run_autograder')!.data.toString();
+      expect(run).toContain('root="${AUTOGRADER_ROOT:-/autograder}"');
+      expect(run).toContain('grader/deploy/gradescope-autograder.ts');
+      const setup = files.get('setup.sh')!.data.toString();
+      expect(setup).toMatch(/set -euo pipefail[\s\S]*setup_26\.x[\s\S]*npm ci[\s\S]*npm run --silent mnist/);
+      expect(setup).toContain('-lt 20'); // Node is installed only when absent or older than 20
+      for (const script of ['setup.sh', 'run_autograder']) {
+        const r = spawnSync('bash', ['-n'], { input: files.get(script)!.data });
+        expect(r.status, r.stderr.toString()).toBe(0);
+      }
+      if (spawnSync('unzip', ['-v']).status === 0) expect(execFileSync('unzip', ['-tq', file]).toString()).toMatch(/No errors/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
