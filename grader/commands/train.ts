@@ -12,9 +12,9 @@ import { parseArgs } from 'node:util';
 import type { GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
 import { cliConfig } from '../config/from-cli.js';
-import { selectChecks } from '../checks/index.js';
+import { selectChecks } from '../exercises/select-checks.js';
 import { existsSync, statSync } from 'node:fs';
-import { EXERCISES } from '../core/contract.js';
+import { EXERCISE_MODULES, EXERCISES } from '../exercises/registry.js';
 import { CannotGrade, gradeSubmission } from '../run/grade-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
 import { outputsFor, writeOutputs } from '../outputs/index.js';
@@ -39,11 +39,10 @@ export interface TrainOutcome {
   report: string;
 }
 
-/** The grader's checks of the exercise that trains (its model accepted, then its accuracy). */
+/** The grader's checks of the exercises that train a network (their model accepted, then its accuracy). */
 export function trainingChecks(config: GraderConfig) {
-  const checks = selectChecks(config, { visibility: 'all' });
-  const trained = new Set(checks.filter((c) => c.kind === 'training').map((c) => c.exercise));
-  return checks.filter((c) => trained.has(c.exercise));
+  const trained = EXERCISE_MODULES.filter((m) => m.trains).map((m) => m.id);
+  return selectChecks(config, { visibility: 'all', only: trained });
 }
 
 export async function trainCommand(o: TrainCommandOptions): Promise<TrainOutcome> {

@@ -5,7 +5,7 @@ import { firstLayer } from '../../ml/first-layer.js';
 import { trainingCacheFromEnv, trainingKey } from '../../batch/cache.js';
 import { loadMnist, type Mnist } from '../../../datasets/mnist.js';
 import { sampleDigit5 } from '../../../datasets/sample-images.js';
-import { digitMoves } from './digit-moves.js';
+import { digitMoves } from '../../exercises/cnn/digit-moves.js';
 import type { CheckContext, Verdict } from '../types.js';
 
 /** Share of the points for a test accuracy: 0 at or below the floor, 1 at the threshold, linear between. */

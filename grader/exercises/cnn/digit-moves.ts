@@ -1,4 +1,4 @@
-import type { CheckContext } from '../types.js';
+import type { CheckContext } from '../../checks/types.js';
 import type { DigitMoves } from '../../ml/robustness.js';
 
 /** Digits these augment functions must move without fault before they move a thousand. */
@@ -37,7 +37,7 @@ export async function digitMoves(ctx: CheckContext): Promise<DigitMoves | { miss
 
 /** The public checks of augment.ts that the submission does not pass (all of them if it has none). */
 async function failedAugmentChecks(ctx: CheckContext): Promise<string[]> {
-  const { selectChecks } = await import('../index.js');
+  const { selectChecks } = await import('../select-checks.js');
   const { checkSettings } = await import('../../config/per-check.js');
   const checks = selectChecks(ctx.config, { only: [AUGMENT], visibility: 'public' });
   const failed: string[] = [];
