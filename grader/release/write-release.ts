@@ -205,7 +205,11 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   files.set('tsconfig.json', template('tsconfig.json'));
   files.set('vitest.config.ts', template('vitest.config.ts'));
   files.set('.gitignore', template('gitignore'));
-  files.set('README.md', template('README.md').replace('{{POINTS_TABLE}}', pointsTable(publicChecks)));
+  const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
+  files.set('README.md', template('README.md')
+    .replace('{{POINTS_TABLE}}', pointsTable(publicChecks))
+    .replaceAll('{{FULL_ACCURACY}}', percent(o.config.training.fullPointsAccuracy))
+    .replaceAll('{{ZERO_ACCURACY}}', percent(o.config.training.zeroPointsAccuracy)));
   files.set('.github/workflows/classroom.yml', template('github/classroom.yml'));
   files.set('reports/.gitkeep', '');
   if ([...files.keys()].some((f) => f.startsWith('datasets/'))) files.set('datasets/cache/.gitkeep', '');

@@ -10,6 +10,7 @@ import type { Picture } from '../../outputs/html/pictures.js';
 import type { ValueView } from '../../outputs/html/view/value-view.js';
 import { SLIDERS, sliderDefaults, type PictureSettings } from './settings.js';
 import { grayscaleFromFile } from './dropped-image.js';
+import { trainPanel } from './train-panel.js';
 
 type Child = Node | string | null | undefined | false;
 
@@ -184,7 +185,7 @@ function modelNode(m: NonNullable<StudioExercise['model']>): HTMLElement {
       h('tr', {}, h('th', {}, 'total'), h('td'), h('td'), h('th', { class: 'n' }, (m.parameters ?? 0).toLocaleString('en-US'))),
     ),
     m.sizeChart ? h('img', { class: 'chart', src: m.sizeChart, alt: `Your model has ${m.parameters} parameters; LeNet-5 about 60 thousand, VGG16 138 million, GPT-4 a reported 1.8 trillion (log scale)` }) : null,
-    h('p', { class: 'preview-note' }, 'Accuracy is graded by `npm run grade` (and by your instructor), which trains this model on all of MNIST; the studio does not train.'),
+    trainPanel(m.training),
   );
 }
 

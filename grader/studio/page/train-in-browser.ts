@@ -101,8 +101,9 @@ function optimizer({ optimizer: name, learningRate }: TrainingSettings): tf.Opti
  * Trains and evaluates the model; `onBatch` is told after every batch (the page draws its
  * curves), and may return a promise (the page yields to the browser to repaint).
  */
-export async function trainInBrowser(request: BrowserTrainingRequest, onBatch: (p: BatchProgress) => void | Promise<void>): Promise<BrowserTrainingResult> {
+export async function trainInBrowser(request: BrowserTrainingRequest, onBatch: (p: BatchProgress) => void | Promise<void>, onBackend?: (b: BrowserBackend) => void): Promise<BrowserTrainingResult> {
   const backend = await chooseBackend(request.backend);
+  onBackend?.(backend);
   const [train, test] = await Promise.all([fetchDigits('train', request.trainSamples), fetchDigits('test', request.testSamples)]);
   // The grader's order of draws: the weights' seed, then dropout's, then every epoch's shuffle.
   const random = seededRandom(request.seed);
