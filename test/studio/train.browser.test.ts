@@ -43,6 +43,8 @@ describe.skipIf(skip !== undefined)("the studio's Train button in Chromium", () 
     // The curve is drawn while it trains, before the result.
     await page.locator('.train-panel img.chart:not([hidden])').waitFor({ timeout: TRAIN_TIMEOUT });
     await page.locator('[data-train-state][data-train-accuracy]').waitFor({ timeout: TRAIN_TIMEOUT });
+    // The figures the README's performance section quotes.
+    console.log(`${await page.locator('[data-train-backend]').textContent()}\n${await page.locator('[data-train-state]').textContent()}\n${await page.locator('[data-train-results] p.muted').last().textContent()}`);
     return page;
   }
 
