@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { UserError } from '../core/user-error.js';
 
 /**
  * CSV per RFC 4180 (csv-stringify: CRLF line ends, a field quoted when it holds a quote, comma or
@@ -34,4 +35,8 @@ export function readCsv(text: string, file: string): string[][] {
 }
 
 /** A roster that cannot be used as given: one line, exit code 2. */
-export class RosterError extends Error {}
+export class RosterError extends UserError {
+  constructor(message: string) {
+    super('E_ROSTER', message);
+  }
+}

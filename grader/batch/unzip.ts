@@ -1,15 +1,20 @@
 import { createRequire } from 'node:module';
-import { createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { UserError } from '../core/user-error.js';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 
 /** buffer-crc32 is CommonJS typed with `export =`: loaded through require for its types. */
 const crc32 = createRequire(import.meta.url)('buffer-crc32') as typeof import('buffer-crc32');
 
 /** A zip the grader refuses to open; its message is shown in the gradebook's error column. */
-export class ZipError extends Error {}
+export class ZipError extends UserError {
+  constructor(message: string) {
+    super('E_ZIP', message);
+  }
+}
 
 export interface UnzipLimits {
   /** Size of the .zip file itself. */
@@ -140,6 +145,9 @@ async function extract(zip: ZipFile, e: Entry, target: string, name: string, bud
     throw new ZipError(describe(err, name, e.fileName));
   }
   if (crc.readUInt32BE(0) !== e.crc32 >>> 0) throw new ZipError(`${name} is damaged: checksum mismatch in ${shown(e.fileName)}`);
+  // The entry's own date: of two copies of a file, the intake grades the newer.
+  const date = e.getLastModDate();
+  if (Number.isFinite(date.getTime())) utimesSync(target, date, date);
 }
 
 /** yauzl's and zlib's messages, in the grader's words. */

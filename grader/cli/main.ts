@@ -6,9 +6,9 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES, isExerciseId } from '../exercises/registry.js';
-import { cliConfig } from '../config/from-cli.js';
+import { loadGraderConfig } from '../config/resolve.js';
 import type { GraderConfig } from '../config/types.js';
-import { MachineLacks } from '../core/machine-lacks.js';
+import { describeFailure, UserError } from '../core/user-error.js';
 import { OUTPUTS, type OutputName } from '../outputs/index.js';
 
 function gradingOptions<T>(y: Argv<T>) {
@@ -24,15 +24,16 @@ function gradingOptions<T>(y: Argv<T>) {
     .option('config', { type: 'string', describe: 'instructor config file (default ./grader.config.ts if present)' });
 }
 
+/** A bad option or argument: one line, exit code 2. */
+const usage = (message: string) => new UserError('E_USAGE', message);
+
 function parseOnly(only: string | undefined): ExerciseId[] | undefined {
   if (!only) return undefined;
   const ids = only.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = ids.filter((s) => !isExerciseId(s));
-  if (bad.length) throw new UsageError(`--only: unknown exercise ${bad.map((b) => `'${b}'`).join(', ')}; choose from ${EXERCISES.join(', ')}`);
+  if (bad.length) throw usage(`--only: unknown exercise ${bad.map((b) => `'${b}'`).join(', ')}; choose from ${EXERCISES.join(', ')}`);
   return ids as ExerciseId[];
 }
-
-class UsageError extends Error {}
 
 /** Before any work: the asked-for sandbox mode and tfjs backend exist here (else MachineLacks, one line). */
 async function machineHas(config: GraderConfig): Promise<void> {
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
       (y) => gradingOptions(y).positional('submission', { type: 'string', demandOption: true }).option('out', { type: 'string', describe: 'output folder (default reports/<folder name>)' }),
       async (a) => {
         const { gradeCommand } = await import('../commands/grade.js');
-        const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        const config = await loadGraderConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
         await machineHas(config);
         const { result, outDir } = await gradeCommand({
           submission: a.submission,
@@ -84,19 +85,17 @@ async function main(argv: string[]): Promise<number> {
       async (a) => {
         const { batchCommand } = await import('../commands/batch.js');
         const { parseShard } = await import('../batch/shard.js');
-        const config = await cliConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
+        const config = await loadGraderConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
         await machineHas(config);
-        if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw new UsageError(`--jobs must be a whole number ≥ 1, got ${a.jobs}`);
-        if (a.timeout !== undefined && !(a.timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds, got ${a.timeout}`);
+        if (a.jobs !== undefined && !(Number.isInteger(a.jobs) && a.jobs >= 1)) throw usage(`--jobs must be a whole number ≥ 1, got ${a.jobs}`);
+        if (a.timeout !== undefined && !(a.timeout > 0)) throw usage(`--timeout must be a positive number of seconds, got ${a.timeout}`);
         let shard;
         try {
           shard = a.shard === undefined ? undefined : parseShard(a.shard);
         } catch (e) {
-          throw new UsageError((e as Error).message);
+          throw usage((e as Error).message);
         }
-        const { ExportError } = await import('../batch/exports/export-error.js');
-        const { RosterError } = await import('../batch/csv.js');
-        if (a.assignment !== undefined && a.roster === undefined) throw new UsageError('--assignment names a column of the roster: give --roster too');
+        if (a.assignment !== undefined && a.roster === undefined) throw usage('--assignment names a column of the roster: give --roster too');
         await batchCommand({
           roster: a.roster === undefined ? undefined : { roster: a.roster, assignment: a.assignment },
           dir: a.dir,
@@ -111,9 +110,7 @@ async function main(argv: string[]): Promise<number> {
           config,
           visibility: a['public-only'] ? 'public' : 'all',
           log,
-        }).catch((e: unknown) => {
-          throw e instanceof ExportError || e instanceof RosterError ? new UsageError(e.message) : e;
-        });
+});
       },
     )
     .command(
@@ -127,12 +124,9 @@ async function main(argv: string[]): Promise<number> {
           .option('assignment', { type: 'string', describe: 'the gradebook column to fill (Canvas: "Name (id)", its name or its id)' }),
       async (a) => {
         const { mergeCommand } = await import('../commands/merge.js');
-        const { RosterError } = await import('../batch/csv.js');
-        if (a.assignment !== undefined && a.roster === undefined) throw new UsageError('--assignment names a column of the roster: give --roster too');
+        if (a.assignment !== undefined && a.roster === undefined) throw usage('--assignment names a column of the roster: give --roster too');
         const roster = a.roster === undefined ? undefined : { roster: a.roster, assignment: a.assignment };
-        await mergeCommand({ dirs: a.dirs as string[], out: a.out, roster, log }).catch((e: unknown) => {
-          throw e instanceof RosterError ? new UsageError(e.message) : e;
-        });
+        await mergeCommand({ dirs: a.dirs as string[], out: a.out, roster, log });
       },
     )
     .command(
@@ -152,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     .strict()
     .help()
     .fail((msg, err) => {
-      throw err ?? new UsageError(msg);
+      throw err ?? usage(msg);
     })
     .parseAsync();
   return 0;
@@ -161,10 +155,9 @@ async function main(argv: string[]): Promise<number> {
 main(hideBin(process.argv)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {
-    const message = e instanceof Error ? e.message : String(e);
-    // A bad option or input, or a shortcoming of this machine (MachineLacks: cause; fix): one line, exit 2.
-    const known = e instanceof UsageError || e instanceof MachineLacks || (e instanceof Error && ['CannotGrade', 'ConfigError', 'ReleaseRefused'].includes(e.constructor.name));
-    log(known ? `grader: ${message}` : `grader: internal error: ${e instanceof Error ? e.stack : message}`);
-    process.exitCode = known ? 2 : 1;
+    // A user's error or what this machine lacks: one line, exit 2; a fault of the grader: its stack.
+    const failure = describeFailure(e);
+    log(`grader: ${failure.text}`);
+    process.exitCode = failure.exitCode;
   },
 );

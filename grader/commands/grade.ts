@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
 import type { GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
+import { prepareSubmission } from '../intake/prepare-submission.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { outputsFor, writeOutputs, type OutputName } from '../outputs/index.js';
-import { formatCheckText } from '../feedback/format-text.js';
+import { formatCheckLine } from '../feedback/format-text.js';
+import { intakeLines } from '../feedback/format-intake.js';
 
 export { CannotGrade } from '../run/grade-submission.js';
 
@@ -20,15 +24,29 @@ export interface GradeCommandOptions {
   log?: (line: string) => void;
 }
 
-/** `grade <folder>`: grades it (gradeSubmission) and writes the chosen results file, junit.xml and report.html. */
+/**
+ * `grade <folder>`: takes the folder through the intake (renamed exercise files, a zip or a
+ * repository inside; none at all is refused), grades it (gradeSubmission) and writes the chosen
+ * results file, junit.xml and report.html.
+ */
 export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: GradeResult; outDir: string }> {
-  const result = await gradeSubmission(o.submission, o.config, {
-    only: o.only,
-    visibility: o.visibility,
-    log: o.log,
-    onCheck: (r) => o.log?.(formatCheckText(r).split('\n')[0]),
-  });
-  const outDir = path.resolve(o.out ?? path.join('reports', path.basename(path.resolve(o.submission))));
-  await writeOutputs(result, outDir, outputsFor(o.format));
-  return { result, outDir };
+  const label = path.basename(path.resolve(o.submission));
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'grader-grade-'));
+  try {
+    const { folder, intake } = await prepareSubmission({ kind: 'folder', path: o.submission }, scratch, { label });
+    for (const line of intakeLines(intake)) o.log?.(line);
+    const graded = await gradeSubmission(folder, o.config, {
+      only: o.only,
+      visibility: o.visibility,
+      label,
+      log: o.log,
+      onCheck: (r) => o.log?.(formatCheckLine(r)),
+    });
+    const result = { ...graded, intake };
+    const outDir = path.resolve(o.out ?? path.join('reports', label));
+    await writeOutputs(result, outDir, outputsFor(o.format));
+    return { result, outDir };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

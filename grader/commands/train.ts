@@ -11,11 +11,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
-import { cliConfig } from '../config/from-cli.js';
+import { loadGraderConfig } from '../config/resolve.js';
+import { describeFailure, UserError } from '../core/user-error.js';
 import { selectChecks } from '../exercises/select-checks.js';
 import { existsSync, statSync } from 'node:fs';
 import { EXERCISE_MODULES, EXERCISES } from '../exercises/registry.js';
-import { CannotGrade, gradeSubmission } from '../run/grade-submission.js';
+import { gradeSubmission } from '../run/grade-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
 import { outputsFor, writeOutputs } from '../outputs/index.js';
 import { formatCheckText } from '../feedback/format-text.js';
@@ -85,13 +86,13 @@ export async function trainCommand(o: TrainCommandOptions): Promise<TrainOutcome
  */
 async function studentModules(folder: string, trained: ReadonlySet<string>): Promise<Modules> {
   const dir = path.resolve(folder);
-  if (!existsSync(dir)) throw new CannotGrade(`the submission folder ${dir} does not exist`);
-  if (!statSync(dir).isDirectory()) throw new CannotGrade(`${dir} is not a folder`);
+  if (!existsSync(dir)) throw new UserError('E_NO_FOLDER', `the submission folder ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new UserError('E_NO_FOLDER', `${dir} is not a folder`);
   const modules: Modules = {};
   for (const exercise of EXERCISES) {
     const load = loadInProcess(dir, [exercise]).catch((e: unknown) => {
       if (!trained.has(exercise)) return {};
-      throw new CannotGrade(`${path.join(folder, exercise)}.ts does not load: ${String(e instanceof Error ? e.message : e).split('\n').filter(Boolean).slice(0, 2).join(' ')}`);
+      throw new UserError('E_NO_EXERCISE_FILE', `${path.join(folder, exercise)}.ts does not load: ${String(e instanceof Error ? e.message : e).split('\n').filter(Boolean).slice(0, 2).join(' ')}`);
     });
     Object.assign(modules, await load);
   }
@@ -105,11 +106,9 @@ const USAGE = 'npm run train -- [folder] [--out DIR] [--train-samples N] [--test
 function wholeNumber(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, got '${value}'`);
+  if (!Number.isInteger(n) || n < 1) throw new UserError('E_USAGE', `--${name} must be a whole number ≥ 1, got '${value}'`);
   return n;
 }
-
-class UsageError extends Error {}
 
 const BACKENDS = ['auto', 'node', 'wasm', 'cpu'] as const;
 
@@ -130,13 +129,13 @@ async function main(argv: string[]): Promise<number> {
         },
       });
     } catch (e) {
-      throw new UsageError(`${(e as Error).message.split('\n')[0]}; usage: ${USAGE}`);
+      throw new UserError('E_USAGE', `${(e as Error).message.split('\n')[0]}; usage: ${USAGE}`);
     }
     const { values, positionals } = parsed;
-    if (positionals.length > 1) throw new UsageError(`one folder at most, got ${positionals.join(' ')}; usage: ${USAGE}`);
+    if (positionals.length > 1) throw new UserError('E_USAGE', `one folder at most, got ${positionals.join(' ')}; usage: ${USAGE}`);
     const backend = values.backend as (typeof BACKENDS)[number] | undefined;
-    if (backend !== undefined && !BACKENDS.includes(backend)) throw new UsageError(`--backend must be one of ${BACKENDS.join(', ')}, got '${backend}'`);
-    const config = await cliConfig(values.config, {
+    if (backend !== undefined && !BACKENDS.includes(backend)) throw new UserError('E_USAGE', `--backend must be one of ${BACKENDS.join(', ')}, got '${backend}'`);
+    const config = await loadGraderConfig(values.config, {
       backend,
       trainSamples: wholeNumber('train-samples', values['train-samples']),
       testSamples: wholeNumber('test-samples', values['test-samples']),
@@ -152,11 +151,9 @@ async function main(argv: string[]): Promise<number> {
     log(`Report: ${outcome.report}`);
     return 0;
   } catch (e) {
-    const { MachineLacks } = await import('../core/machine-lacks.js');
-    const { ConfigError } = await import('../config/validate.js');
-    const known = e instanceof UsageError || e instanceof MachineLacks || e instanceof CannotGrade || e instanceof ConfigError;
-    process.stderr.write(`train: ${known ? (e as Error).message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    return 2;
+    const failure = describeFailure(e);
+    process.stderr.write(`train: ${failure.text}\n`);
+    return failure.exitCode;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The one table of sandbox defaults. The config (DEFAULT_CONFIG.sandbox), the sandbox itself
+ * The one table of sandbox defaults. The config's defaults (config/defaults.ts), the sandbox itself
  * (DEFAULT_SANDBOX_OPTIONS, for callers that pass no config: bench, tests) and therefore the
  * grade command, batch and the student's `npm run grade -- --sandbox` all start from it.
  */

@@ -3,13 +3,14 @@
  * `checks['convolution.linear'].points: must be a number ≥ 0 (got -1)`.
  */
 import type { UserConfig } from './define.js';
+import { problemList, UserError } from '../core/user-error.js';
 
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(
     readonly source: string,
     readonly problems: string[],
   ) {
-    super(`${source}: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('E_CONFIG', problemList(`${source}: invalid configuration`, problems));
   }
 }
 

@@ -46,4 +46,16 @@ export interface GradeResult {
   environment: Record<string, string>;
   /** The submission's filters and augmentations on sample images, for report.html (grader/outputs/html/pictures.ts). */
   pictures?: Pictures;
+  /** How the upload's files were taken (renamed, skipped), when it went through the intake (grader/intake/). */
+  intake?: Intake;
+}
+
+/** What the intake did with an upload's files, told to the student beside the grade. */
+export interface Intake {
+  /** The folder that held the exercise files, relative to the upload (`.`: at the top). */
+  from: string;
+  /** Exercise files graded under the exercise's name: `Filters.ts` as `filters.ts`. */
+  renamed: { file: string; as: string }[];
+  /** Every other file of the upload, and why it was not graded. */
+  skipped: { file: string; why: string }[];
 }

@@ -1,45 +1,57 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cliConfig } from '../config/from-cli.js';
-import { OUTPUTS, type OutputName } from '../outputs/index.js';
 import type { GradeResult } from '../core/result.js';
-import { prepareUpload, type PreparedUpload } from './upload.js';
+import { isUserError } from '../core/user-error.js';
+import { loadGraderConfig } from '../config/resolve.js';
+import { prepareSubmission } from '../intake/prepare-submission.js';
+import { gradeSubmission } from '../run/grade-submission.js';
+import type { LmsOutput } from '../outputs/output.js';
+import { formatCheckLine } from '../feedback/format-text.js';
+import { intakeLines } from '../feedback/format-intake.js';
 
 /** The grader's own folder: an LMS starts the entry point from anywhere. */
 export const GRADER_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface GradedUpload {
-  prepared: PreparedUpload;
-  /** Undefined when the upload had no exercise file: nothing was graded. */
+  /** The results file, always: the grade, or the format's "could not grade" result. */
+  text: string;
+  /** Undefined when nothing could be graded. */
   result?: GradeResult;
-  /** The `format` file's text. */
-  rendered?: string;
 }
 
 /**
  * Grades an LMS upload with every check (the instructor's grader: hidden checks included), in
- * the sandbox the machine offers, with the grader's own config file. The work happens in a
- * temporary folder that is removed afterwards; only the rendered results come back.
+ * the sandbox the machine offers, with the grader's own config file, and renders `output` in
+ * memory. The upload goes through the one intake (grader/intake/); a copy is graded in a
+ * temporary folder that is removed afterwards. A user's error (no exercise file, a bad zip) is
+ * logged in one line; a fault of the grader with its stack (the log is the instructor's).
  */
-export async function gradeUpload(upload: string, format: OutputName, log: (line: string) => void): Promise<GradedUpload> {
-  process.chdir(GRADER_ROOT); // ./grader.config.ts is the instructor's
+export async function gradeUpload(upload: string, output: LmsOutput, log: (line: string) => void, logChecks = true): Promise<GradedUpload> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'upload-'));
   try {
-    const prepared = await prepareUpload(upload, work);
-    log(`Exercise files found: ${prepared.found}, in ${prepared.from}`);
-    if (prepared.found === 0) return { prepared };
-    const { gradeCommand } = await import('../commands/grade.js');
-    const out = path.join(work, 'out');
-    const { result } = await gradeCommand({ submission: prepared.folder, out, format, config: await cliConfig(undefined), visibility: 'all', log });
-    return { prepared, result, rendered: readFileSync(path.join(out, OUTPUTS[format].fileName), 'utf8') };
+    process.chdir(GRADER_ROOT); // ./grader.config.ts is the instructor's
+    const config = await loadGraderConfig();
+    const { folder, found, intake } = await prepareSubmission({ kind: 'folder', path: upload }, work, { label: 'submission', copy: true });
+    log(`Exercise files found: ${found}, in ${intake.from}`);
+    for (const line of intakeLines(intake)) log(line);
+    const graded = await gradeSubmission(folder, config, { visibility: 'all', log: logChecks ? log : undefined, onCheck: logChecks ? (r) => log(formatCheckLine(r)) : undefined });
+    const result = { ...graded, intake };
+    return { text: await output.render(result), result };
+  } catch (e) {
+    if (isUserError(e)) {
+      log(`could not grade: ${e.message.split('\n')[0]}`);
+      return { text: output.cannotGrade(e.message, 'submission') };
+    }
+    log(`grader failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { text: output.cannotGrade(firstLine(e), 'grader') };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
 /** An error's first line: what a student may read about a grader failure. */
-export function reason(e: unknown): string {
+function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 500);
 }

@@ -24,6 +24,13 @@ export function formatCheckText(result: CheckResult): string {
   return lines.join('\n');
 }
 
+/** One check on one line, for a log: `✗ <title> (0/3 points, <id>): <the problem's first line>`. */
+export function formatCheckLine(result: CheckResult): string {
+  const head = formatCheckText(result).split('\n')[0];
+  const problem = result.verdict.status === 'passed' ? undefined : result.verdict.message.split('\n')[0];
+  return problem ? `${head}: ${problem.length > 300 ? problem.slice(0, 300) + '…' : problem}` : head;
+}
+
 /** The REPLAY value the student test file understands: `<checkId>:<seed>[:<path>]`. */
 export function replayValue(checkId: string, replay: { seed: number; path?: string }): string {
   return `${checkId}:${replay.seed}${replay.path ? `:${replay.path}` : ''}`;

@@ -1,6 +1,7 @@
-import type { Output } from './output.js';
+import type { LmsOutput } from './output.js';
 import type { GradeResult } from '../core/result.js';
 import { formatCheckText } from '../feedback/format-text.js';
+import { intakeLines } from '../feedback/format-intake.js';
 
 /** Gradescope's results.json: https://gradescope-autograders.readthedocs.io/en/latest/specs/ */
 export interface GradescopeResults {
@@ -29,7 +30,7 @@ export function toGradescope(result: GradeResult): GradescopeResults {
     score: result.score,
     max_score: result.maxScore,
     execution_time: Math.round(result.seconds * 1000) / 1000,
-    output: result.exercises.map((e) => `${e.exercise}: ${e.score}/${e.maxScore}`).join('\n'),
+    output: [...intakeLines(result.intake), ...result.exercises.map((e) => `${e.exercise}: ${e.score}/${e.maxScore}`)].join('\n'),
     output_format: 'text',
     stdout_visibility: 'hidden',
     tests: result.exercises.flatMap((e) =>
@@ -51,8 +52,13 @@ export function toGradescope(result: GradeResult): GradescopeResults {
   };
 }
 
-export const gradescopeOutput: Output = {
+export const gradescopeOutput: LmsOutput = {
   name: 'gradescope',
   fileName: 'results.json',
   render: (result) => JSON.stringify(toGradescope(result), null, 2) + '\n',
+  // A score of 0 that says why, in the output every student sees.
+  cannotGrade: (message, fault) => {
+    const output = fault === 'submission' ? `The autograder could not grade this submission: ${message}` : `The autograder could not grade this submission (${message}). Please tell your instructor.`;
+    return JSON.stringify({ score: 0, output, output_format: 'text', tests: [] }, null, 2) + '\n';
+  },
 };

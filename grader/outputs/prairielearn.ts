@@ -1,6 +1,7 @@
-import type { Output } from './output.js';
+import type { LmsOutput } from './output.js';
 import type { GradeResult } from '../core/result.js';
 import { formatCheckText } from '../feedback/format-text.js';
+import { intakeLines } from '../feedback/format-intake.js';
 
 /** PrairieLearn's external grader results.json: https://prairielearn.readthedocs.io/en/latest/externalGrading/ */
 export interface PrairieLearnResults {
@@ -20,8 +21,10 @@ export type PrairieLearnTest =
   | { name: string; points: number; max_points: number };
 
 export function toPrairieLearn(result: GradeResult): PrairieLearnResults {
+  const notes = intakeLines(result.intake);
   return {
     gradable: true,
+    ...(notes.length > 0 ? { message: notes.join('\n') } : {}),
     score: result.maxScore > 0 ? Math.min(1, Math.max(0, result.score / result.maxScore)) : 0,
     points: result.score,
     max_points: result.maxScore,
@@ -38,8 +41,13 @@ export function toPrairieLearn(result: GradeResult): PrairieLearnResults {
   };
 }
 
-export const prairielearnOutput: Output = {
+export const prairielearnOutput: LmsOutput = {
   name: 'prairielearn',
   fileName: 'results.json',
   render: (result) => JSON.stringify(toPrairieLearn(result), null, 2) + '\n',
+  // Not gradable: it costs the student no attempt, and format_errors shows the reason.
+  cannotGrade: (message, fault) => {
+    const text = fault === 'submission' ? `The grader could not grade this submission: ${message.replace(/\.?$/, '.')} It does not count as an attempt.` : `The grader could not grade this submission (${message}). It does not count as an attempt; please tell your instructor.`;
+    return JSON.stringify({ gradable: false, message: text, format_errors: [text] }, null, 2) + '\n';
+  },
 };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cliConfig } from '../config/from-cli.js';
+import { loadGraderConfig } from '../config/resolve.js';
 
 export interface ReleaseCommandOptions {
   out?: string;
@@ -14,7 +14,7 @@ export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
   if (!o.out && !o.gradescope && !o.prairielearn) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, --gradescope <zip> or --prairielearn <dir>']);
   if (o.gradescope) {
     const { gradescopeBundle } = await import('./gradescope-bundle.js');
-    const b = gradescopeBundle(o.gradescope);
+    const b = await gradescopeBundle(o.gradescope);
     o.log(`Gradescope autograder (private: it holds the hidden checks and the reference): ${b.file}, ${b.entries} files, ${(b.bytes / 1e6).toFixed(1)} MB`);
   }
   if (o.prairielearn) {
@@ -23,7 +23,7 @@ export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
     o.log(`PrairieLearn grader image folder (private: hidden checks and the reference): ${p.dir}, ${p.files} files; docker build -t <you>/cnn-grader ${p.dir}`);
   }
   if (o.out) {
-    const config = await cliConfig(o.configFile);
+    const config = await loadGraderConfig(o.configFile);
     const { writeRelease } = await import('./write-release.js');
     const s = await writeRelease({ out: o.out, config, log: o.log });
     o.log(`Student release in ${path.relative(process.cwd(), s.out) || '.'}: ${s.files.length} files, ${s.publicChecks.length} public checks, ${s.leftOut.length} left out; recorded table ${(s.tableBytes / 1e6).toFixed(1)} MB; ${s.seconds.toFixed(1)} s`);

@@ -7,19 +7,22 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import yazl from 'yazl';
 import { writeAtomic } from '../run/write-atomic.js';
 import { graderFiles, REPO_ROOT } from './grader-files.js';
-import { zip, type ZipEntry } from './zip.js';
 
 const SCRIPTS = ['setup.sh', 'run_autograder'];
 const TEMPLATES = 'grader/deploy/templates/gradescope';
 
-export function gradescopeBundle(zipFile: string, root = REPO_ROOT): { file: string; entries: number; bytes: number } {
-  const entries: ZipEntry[] = [
-    ...SCRIPTS.map((name) => ({ name, data: readFileSync(path.join(root, TEMPLATES, name)), mode: 0o755 })),
-    ...graderFiles(root).map((name) => ({ name, data: readFileSync(path.join(root, name)) })),
-  ];
-  const data = zip(entries);
+/** Writes the zip; its entries are dated `mtime` (default now), the scripts executable. */
+export async function gradescopeBundle(zipFile: string, root = REPO_ROOT, mtime = new Date()): Promise<{ file: string; entries: number; bytes: number }> {
+  const zip = new yazl.ZipFile();
+  for (const name of SCRIPTS) zip.addBuffer(readFileSync(path.join(root, TEMPLATES, name)), name, { mtime, mode: 0o100755 });
+  const files = graderFiles(root);
+  for (const name of files) zip.addBuffer(readFileSync(path.join(root, name)), name, { mtime, mode: 0o100644 });
+  zip.end();
+  const data = await buffer(zip.outputStream);
   writeAtomic(path.resolve(zipFile), data);
-  return { file: path.resolve(zipFile), entries: entries.length, bytes: data.length };
+  return { file: path.resolve(zipFile), entries: SCRIPTS.length + files.length, bytes: data.length };
 }

@@ -5,8 +5,14 @@
  * comments included, so students read the public checks exactly as the instructor wrote them.
  */
 import ts from 'typescript';
+import { UserError } from '../core/user-error.js';
 
-export class CannotStrip extends Error {}
+/** A check file the release cannot cut hidden checks out of: the instructor's to fix. */
+export class CannotStrip extends UserError {
+  constructor(message: string) {
+    super('E_RELEASE_REFUSED', message);
+  }
+}
 
 interface Edit {
   start: number;

@@ -13,15 +13,16 @@ import type { GraderConfig } from '../config/types.js';
 import { ALL_CHECKS, ALL_MISTAKES, EXERCISES, EXERCISE_MODULES } from '../exercises/registry.js';
 import { selectChecks } from '../exercises/select-checks.js';
 import { REFERENCE } from '../exercises/reference.js';
+import { problemList, UserError } from '../core/user-error.js';
 import { writeAtomic } from '../run/write-atomic.js';
 import { recordPublicChecks, type RecordResult } from './record.js';
 import { declaredChecks, stripChecks } from './strip-hidden.js';
 import { importClosure } from './closure.js';
 import { distinctiveSolutionLines, findLeaks } from './leaks.js';
 
-export class ReleaseRefused extends Error {
+export class ReleaseRefused extends UserError {
   constructor(readonly problems: string[]) {
-    super(`release refused:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super('E_RELEASE_REFUSED', problemList('release refused', problems));
   }
 }
 

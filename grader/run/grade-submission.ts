@@ -3,11 +3,11 @@
  * end calls `gradeSubmission` and only adapts its input and output: the `grade` command, the
  * batch worker, the student's `npm run grade` and `npm test`, and the self-tests.
  */
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
 import type { ExerciseRuntimes } from '../core/exercise-runtime.js';
 import type { Submission } from '../core/submission.js';
+import { assertSubmissionFolder } from '../core/cannot-grade.js';
 import type { CheckResult, ExerciseResult, GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
 import { checkSettings } from '../config/per-check.js';
@@ -57,10 +57,7 @@ export interface GradeSubmissionOptions {
   log?: (line: string) => void;
 }
 
-/** A submission the grader could not even start on: a missing folder, a file instead. */
-export class CannotGrade extends Error {
-  override name = 'CannotGrade';
-}
+export { CannotGrade } from '../core/cannot-grade.js';
 
 /**
  * Grades the submission in `folder`: opens it in the configured isolation, runs the checks,
@@ -70,10 +67,7 @@ export class CannotGrade extends Error {
 export async function gradeSubmission(folder: string, config: GraderConfig, options: GradeSubmissionOptions = {}): Promise<GradeResult> {
   const dir = path.resolve(folder);
   const label = options.label ?? path.basename(dir);
-  if (!options.modules) {
-    if (!existsSync(dir)) throw new CannotGrade(`the submission folder ${dir} does not exist`);
-    if (!statSync(dir).isDirectory()) throw new CannotGrade(`${dir} is not a folder (a .zip is graded with 'batch')`);
-  }
+  if (!options.modules) assertSubmissionFolder(dir);
   const checks = options.checks ?? selectChecks(config, { only: options.only, visibility: options.visibility ?? 'all' });
   // The lecture's order, but an exercise that trains last: the grader's memory peaks while it
   // trains and after, with no child process beside it then.

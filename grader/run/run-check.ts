@@ -30,6 +30,10 @@ export async function runCheck(check: Check, ctx: CheckContext, catalogue: Catal
     const detail = e instanceof Error ? e.stack ?? e.message : String(e);
     verdict = { status: 'errored', message: `internal error in the grader, not in your code (please report it): ${detail}` };
   }
+  if (verdict.status === 'errored' && verdict.counterexample?.calls.at(-1)?.outcome.kind === 'missing') {
+    // The file or export is missing, or it does not compile: no input would help, so neither a smallest failing input nor a replay.
+    verdict = { status: 'errored', message: verdict.message };
+  }
   if (verdict.status === 'failed' && verdict.counterexample && !verdict.diagnosis) {
     const found = await diagnose(check.exercise, verdict.counterexample.calls, ctx.submission, ctx.reference, catalogue.mistakes, catalogue.probes).catch(() => ({ diagnosis: [], observation: undefined }));
     if (found.diagnosis.length > 0) verdict = { ...verdict, diagnosis: found.diagnosis };

@@ -3,6 +3,7 @@
  * every save of exercises/ and shows the results, with pictures, as they come.
  */
 import { existsSync, statSync } from 'node:fs';
+import { describeFailure, UserError } from '../core/user-error.js';
 import { startStudio } from './studio.js';
 
 function parseArgs(argv: string[]): { folder: string; port: number } {
@@ -11,12 +12,12 @@ function parseArgs(argv: string[]): { folder: string; port: number } {
     const a = argv[i];
     if (a === '--port') {
       const port = Number(argv[++i]);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, got ${argv[i]}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError('E_USAGE', `--port must be a whole number from 0 to 65535, got ${argv[i]}`);
       args.port = port;
-    } else if (a.startsWith('--')) throw new Error(`unknown option ${a} (options: [folder] [--port N])`);
+    } else if (a.startsWith('--')) throw new UserError('E_USAGE', `unknown option ${a} (options: [folder] [--port N])`);
     else args.folder = a;
   }
-  if (!existsSync(args.folder) || !statSync(args.folder).isDirectory()) throw new Error(`${args.folder} is not a folder`);
+  if (!existsSync(args.folder) || !statSync(args.folder).isDirectory()) throw new UserError('E_NO_FOLDER', `${args.folder} is not a folder`);
   return args;
 }
 
@@ -28,6 +29,8 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (e) {
-  process.stderr.write(`studio: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exitCode = 2;
+  // A user's error in one line (exit 2); a fault of the studio with its stack (exit 1).
+  const failure = describeFailure(e);
+  process.stderr.write(`studio: ${failure.text}\n`);
+  process.exitCode = failure.exitCode;
 }

@@ -5,6 +5,7 @@
  * then a cookie); requests for another host name (DNS rebinding) or from another origin are
  * refused, request bodies are bounded, and every response carries a strict Content-Security-Policy.
  */
+import { UserError } from '../core/user-error.js';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -54,10 +55,9 @@ export interface StudioServer {
 }
 
 /** A port another program holds: the student's to change, said in one line. */
-export class PortInUse extends Error {
-  override name = 'PortInUse';
+export class PortInUse extends UserError {
   constructor(port: number) {
-    super(`port ${port} is in use (another studio?): stop it, or pick another port with --port N (leave it out for a free one)`);
+    super('E_PORT_IN_USE', `port ${port} is in use (another studio?)`, 'stop it, or pick another port with --port N (leave it out for a free one)');
   }
 }
 

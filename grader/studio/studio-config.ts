@@ -5,12 +5,12 @@
  * the model, and starting the WebAssembly backend would cost seconds per check process.
  */
 import type { GraderConfig } from '../config/types.js';
-import { cliConfig } from '../config/from-cli.js';
+import { loadGraderConfig } from '../config/resolve.js';
 import type { Check } from '../checks/types.js';
 import { selectChecks } from '../exercises/select-checks.js';
 
 export function studioConfig(): Promise<GraderConfig> {
-  return cliConfig(undefined, { backend: 'cpu' });
+  return loadGraderConfig(undefined, { backend: 'cpu' });
 }
 
 /** The checks the studio runs: the public ones that do not train. */

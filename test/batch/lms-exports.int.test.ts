@@ -35,7 +35,7 @@ describe('a TA grades a Canvas class and uploads the gradebook', () => {
     expect(scores['müllerjörg_23456']).toBe(FULL); // convolution-1.ts, the newer upload
     expect(scores['smithjohn_34567']).toBeLessThan(FULL);
     expect(scores['smithjohn_34567']).toBeGreaterThan(0);
-    expect(scores['leeann_45678']).toMatch(/no exercise file in this submission .*it holds: notes\.txt/);
+    expect(scores['leeann_45678']).toMatch(/No exercise file was found in your upload.*It holds: notes\.txt/);
     expect(scores['unassigned readme-from-ta.txt']).toMatch(/belongs to no student/);
   });
 

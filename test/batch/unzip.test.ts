@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import { unzipSafely, ZipError } from '../../grader/batch/unzip.js';
-import { locateExercises } from '../../grader/batch/locate-exercises.js';
+import { locateExercises } from '../../grader/intake/locate-exercises.js';
 import { makeZip, type ZipEntry } from './zip-writer.js';
 
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'unzip-test-'));

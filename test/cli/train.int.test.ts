@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cliConfig } from '../../grader/config/from-cli.js';
+import { loadGraderConfig } from '../../grader/config/resolve.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
 import { trainCommand, trainingChecks } from '../../grader/commands/train.js';
 import type { TrainingReport } from '../../grader/ml/training-report.js';
@@ -24,7 +24,7 @@ function trainingOf(result: Awaited<ReturnType<typeof gradeSubmission>>): Traini
 
 describe('npm run train', () => {
   it('trains the reference to the accuracy the grader gives it, to the digit, and scores it by the config', async () => {
-    const config = await cliConfig(undefined, SUBSET);
+    const config = await loadGraderConfig(undefined, SUBSET);
     const lines: string[] = [];
     let progress = '';
     const out = mkdtempSync(join(tmpdir(), 'train-'));

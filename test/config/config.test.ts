@@ -74,7 +74,7 @@ describe('loading and resolving', () => {
     const { config } = await loadUserConfig(undefined, ids, dir);
     expect(config).toEqual({ numRuns: 7, checks: { 'convolution.linear': { points: 5 } } });
     writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ checks: { 'convolution.nope': { points: 1 } } }));
-    await expect(loadUserConfig('bad.json', ids, dir)).rejects.toThrow(/bad\.json: invalid configuration:\n {2}- checks\['convolution\.nope'\]: unknown check id/);
+    await expect(loadUserConfig('bad.json', ids, dir)).rejects.toThrow(/bad\.json: invalid configuration: checks\['convolution\.nope'\]: unknown check id/);
     await expect(loadUserConfig('missing.json', ids, dir)).rejects.toThrow(/missing\.json.*does not exist/s);
   });
 

@@ -51,7 +51,7 @@ const maxScore = graded.reduce((s, c) => s + c.points, 0);
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'gradescope-root-')); // 0700, as /autograder may be: setup.sh lets the sandbox through
   const zipFile = path.join(root, 'autograder.zip');
-  gradescopeBundle(zipFile);
+  await gradescopeBundle(zipFile);
   await unzipSafely(zipFile, path.join(root, 'source'), { maxZipBytes: 200 << 20, maxTotalBytes: 200 << 20, maxEntries: 20_000 });
   copyFileSync(path.join(root, 'source', 'run_autograder'), path.join(root, 'run_autograder'));
   mkdirSync(path.join(root, 'submission'));
@@ -118,9 +118,27 @@ describe('the Gradescope autograder, unpacked into a Gradescope-shaped root', ()
     // The grader fails while grading: a zip it refuses (an entry that climbs out of its folder).
     rmSync(path.join(root, 'submission'), { recursive: true, force: true });
     mkdirSync(path.join(root, 'submission'));
-    writeFileSync(path.join(root, 'submission', 'evil.zip'), (await import('../../grader/release/zip.js')).zip([{ name: '../escape.ts', data: Buffer.from('x') }]));
-    const { results } = await runAutograder();
+    writeFileSync(path.join(root, 'submission', 'evil.zip'), (await import('../batch/zip-writer.js')).makeZip([{ name: '../escape.ts', data: Buffer.from('x') }]));
+    const { results, log } = await runAutograder();
     expect(results.score).toBe(0);
-    expect(results.output).toMatch(/could not grade this submission \(evil\.zip: /);
+    expect(results.output).toMatch(/^The autograder could not grade this submission: evil\.zip: entry "\.\.\/escape\.ts" contains '\.\.'$/);
+    // The student's mistake is one line in the log, never a stack.
+    expect(log).toMatch(/^could not grade: evil\.zip: /m);
+    expect(log).not.toMatch(/\n\s+at |internal error|grader failed/);
   }, 120_000);
+
+  it('grades renamed copies (convolution (1).ts, Filters.ts) and names each rename and each file not graded', async () => {
+    const reference = referenceFiles(false);
+    upload('flat', new Map([['convolution (1).ts', reference.get('convolution.ts')!], ['Filters.ts', reference.get('filters.ts')!], ['Convolution2D.ts', reference.get('convolution2d.ts')!], ['notes.txt', 'hi\n']]));
+    const { results } = await runAutograder();
+    const graded = results.tests.filter((t) => /^(convolution|convolution2d|filters)\./.test(t.number));
+    expect(graded.length).toBeGreaterThan(0);
+    for (const t of graded) expect(t.status, t.name).toBe('passed');
+    expect(results.output!.split('\n').slice(0, 4)).toEqual([
+      'Graded convolution (1).ts as convolution.ts.',
+      'Graded Convolution2D.ts as convolution2d.ts.',
+      'Graded Filters.ts as filters.ts.',
+      'Not graded (not an exercise file): notes.txt.',
+    ]);
+  }, 300_000);
 });

@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { zip } from '../../grader/release/zip.js';
+import { makeZip as zip } from '../batch/zip-writer.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const run = promisify(execFile);

@@ -7,7 +7,7 @@
  * entrypoint.sh against a temporary /grade-shaped root.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -15,6 +15,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { prairielearnImage } from '../../grader/release/prairielearn-image.js';
+import { makeZip as zip } from '../batch/zip-writer.js';
 import { flippedKernel, referenceFiles, ROOT, writeUpload, type UploadShape } from './lms-root.js';
 
 const run = promisify(execFile);
@@ -106,11 +107,36 @@ describe('the PrairieLearn grader image', () => {
   }, 300_000);
 
   it('an upload with no exercise file is not gradable, with a message, and costs no attempt', async () => {
-    const { results } = await entrypoint('none', new Map());
+    const { results, log } = await entrypoint('none', new Map());
     expect(results.gradable).toBe(false);
     expect(results.score).toBeUndefined();
     expect(results.format_errors![0]).toMatch(/No exercise file was found[\s\S]*convolution\.ts/);
+    expect(log).toMatch(/^could not grade: No exercise file was found/m);
+    expect(log).not.toMatch(/\n\s+at |internal error|grader failed/);
   }, 120_000);
+
+  it('a zip that climbs out of its folder is not gradable, one line in the log and no stack', async () => {
+    rmSync(grade, { recursive: true, force: true });
+    mkdirSync(path.join(grade, 'student'), { recursive: true });
+    writeFileSync(path.join(grade, 'student', 'evil.zip'), zip([{ name: '../escape.ts', data: Buffer.from('x') }]));
+    const r = await run('bash', [path.join(image, 'entrypoint.sh')], { cwd: grade, env: { ...process.env, PL_GRADE_ROOT: grade } });
+    const bad = JSON.parse(readFileSync(path.join(grade, 'results', 'results.json'), 'utf8')) as PlResults;
+    expect(bad.gradable).toBe(false);
+    expect(bad.format_errors![0]).toMatch(/^The grader could not grade this submission: evil\.zip: entry "\.\.\/escape\.ts" contains '\.\.'\. It does not count as an attempt\.$/);
+    expect(r.stdout + r.stderr).toMatch(/^could not grade: evil\.zip: /m);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at |internal error|grader failed/);
+  }, 120_000);
+
+  it('grades renamed copies (Filters.ts, convolution (1).ts) and tells the student in the message', async () => {
+    const solutions = referenceFiles(false);
+    const files = new Map([['convolution (1).ts', solutions.get('convolution.ts')!], ['Convolution2D.ts', solutions.get('convolution2d.ts')!], ['Filters.ts', solutions.get('filters.ts')!], ['notes.txt', 'hi\n']]);
+    const { results } = await entrypoint('flat', files);
+    expect(results.gradable).toBe(true);
+    const filters = results.tests!.filter((t) => t.name.startsWith('filters: '));
+    expect(filters.length).toBeGreaterThan(0);
+    expect(filters.every((t) => t.points === t.max_points)).toBe(true);
+    expect(results.message).toBe('Graded convolution (1).ts as convolution.ts.\nGraded Convolution2D.ts as convolution2d.ts.\nGraded Filters.ts as filters.ts.\nNot graded (not an exercise file): notes.txt.');
+  }, 300_000);
 
   it('leaves a results.json (not gradable, with the reason) when the grader cannot start', async () => {
     const broken = mkdtempSync(path.join(os.tmpdir(), 'prairielearn-broken-'));

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,6 +30,21 @@ describe('npm run grade -- <submission>', () => {
     expect(worked.status).toBe('failed');
     expect(worked.output).toContain('expected: [0, 1, 2.5, 4, 1.5]');
     expect(worked.output).toContain('No flip: a cross-correlation');
+    // The log gives each failed check's reason on its line, as the report does.
+    expect(run.stderr).toMatch(/^✗ Worked examples[^\n]*\(0\/\d+ points, convolution\.worked-examples\): \S[^\n]*$/m);
+  });
+
+  it('grades a renamed copy (Convolution (1).ts) under its exercise’s name and says so', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'renamed-'));
+    copyFileSync(path.join('solutions', 'convolution.ts'), path.join(dir, 'Convolution (1).ts'));
+    writeFileSync(path.join(dir, 'notes.txt'), 'hi\n');
+    const run = runCli([dir, '--only', 'convolution']);
+    expect(run.status, run.stderr).toBe(0);
+    const results = run.results();
+    expect(results.score).toBe(results.max_score);
+    expect(results.output).toMatch(/^Graded Convolution \(1\)\.ts as convolution\.ts\.\nNot graded \(not an exercise file\): notes\.txt\./);
+    expect(run.stderr).toContain('Graded Convolution (1).ts as convolution.ts.');
+    expect(run.file('report.html')).toContain('Graded Convolution (1).ts as convolution.ts.');
   });
 
   it('a failing check worth 0 points reads "failed" in results.json, junit.xml and report.html alike', () => {
@@ -54,6 +69,8 @@ describe('npm run grade -- <submission>', () => {
     const twoD = results.tests.filter((t: { tags: string[] }) => t.tags.includes('convolution2d'));
     expect(twoD.length).toBeGreaterThan(0);
     expect(twoD.every((t: { score: number; output: string }) => t.score === 0 && /has no convolution2d\.ts/.test(t.output))).toBe(true);
+    // No input would help: neither a smallest failing input nor a replay command.
+    expect(twoD.some((t: { output: string }) => /Smallest failing input|Replay/.test(t.output))).toBe(false);
     expect(results.score).toBeGreaterThan(0);
   });
 

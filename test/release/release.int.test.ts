@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ALL_CHECKS, RUNTIMES } from '../../grader/exercises/registry.js';
 import { REFERENCE } from '../../grader/exercises/reference.js';
-import { cliConfig } from '../../grader/config/from-cli.js';
+import { loadGraderConfig } from '../../grader/config/resolve.js';
 import { writeRelease, type ReleaseSummary } from '../../grader/release/write-release.js';
 import { distinctiveSolutionLines } from '../../grader/release/leaks.js';
 import { callKey, encodeValue } from '../../grader/release/runtime/codec.js';
@@ -48,7 +48,7 @@ function failureBlocks(output: string): string[] {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'release-'));
-  summary = await writeRelease({ out: dir, config: await cliConfig(path.join(ROOT, 'grader.config.ts')) });
+  summary = await writeRelease({ out: dir, config: await loadGraderConfig(path.join(ROOT, 'grader.config.ts')) });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   // ~40 s of CPU (the reference and every catalogued mistake are recorded); far more wall clock
   // on a loaded machine.
@@ -76,7 +76,7 @@ describe('npm run release', () => {
     // Record what the hidden checks ask the reference, and look for those answers in the release.
     const recording = new Recording();
     const reference = recordingReference(REFERENCE, recording);
-    const config = await cliConfig(path.join(ROOT, 'grader.config.ts'));
+    const config = await loadGraderConfig(path.join(ROOT, 'grader.config.ts'));
     const hidden = ALL_CHECKS.filter((c) => summary.leftOut.includes(c.id) && c.kind !== 'training');
     for (const check of hidden) {
       const submission = inProcessSubmission('reference', { [check.exercise]: REFERENCE[check.exercise] as Record<string, unknown> }, RUNTIMES);
@@ -181,6 +181,10 @@ describe('npm run release', () => {
       expect(lines).toHaveLength(2);
       for (const l of lines) expect(l).toMatch(CLASSROOM_LINE);
       expect(readFileSync(path.join(dir, 'reports/ci/summary.md'), 'utf8')).toMatch(/\| convolution \| (\d+) \/ \1 \|/);
+      const help = await run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'grader/release/runtime/student-grade.ts', '--help'], { cwd: dir });
+      expect(help.stdout).toMatch(/npm run grade -- \[folder\][\s\S]*--only[\s\S]*--all/);
+      const bad = await run(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'grader/release/runtime/student-grade.ts', '--colour'], { cwd: dir }).catch((e: { code: number; stderr: string }) => e);
+      expect(bad).toMatchObject({ code: 2, stderr: 'grade: unknown option --colour (npm run grade -- --help lists them)\n' });
     } finally {
       cpSync(path.join(ROOT, 'exercises/convolution.ts'), path.join(dir, 'exercises/convolution.ts'));
     }
@@ -243,7 +247,7 @@ describe('npm run release', () => {
       expect(report).toContain('What the first layer learned');
 
       // The course grader: this repository's config, the model asked of a sandboxed child.
-      const config = await cliConfig(path.join(ROOT, 'grader.config.ts'), { trainSamples: 6000, testSamples: 500 });
+      const config = await loadGraderConfig(path.join(ROOT, 'grader.config.ts'), { trainSamples: 6000, testSamples: 500 });
       const graded = await gradeSubmission(path.join(ROOT, 'solutions'), config, { checks: ALL_CHECKS.filter((c) => c.exercise === 'cnn'), pictures: false });
       const verdict = graded.exercises[0].checks.find((c) => c.check.kind === 'training')!;
       const gradersAccuracy = (verdict.verdict as unknown as { artifacts: { training: { testAccuracy: number } } }).artifacts.training.testAccuracy;

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { EXERCISES } from '../../grader/exercises/registry.js';
-import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
+import { loadGraderConfig } from '../../grader/config/resolve.js';
 import type { GraderConfig } from '../../grader/config/types.js';
 import { selectChecks } from '../../grader/exercises/select-checks.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
@@ -23,7 +23,9 @@ function parseReplay(value: string | undefined): { id: string; seed: number; pat
 
 const folder = process.env.SUBMISSION ?? 'solutions';
 const replay = parseReplay(process.env.REPLAY);
-const checks = selectChecks(DEFAULT_CONFIG, { visibility: 'public' });
+// The instructor's grader.config.ts (if any) decides which checks are public, as when grading.
+const resolved = await loadGraderConfig();
+const checks = selectChecks(resolved, { visibility: 'public' });
 if (replay && !checks.some((c) => c.id === replay.id)) {
   throw new Error(`REPLAY names '${replay.id}', which is not a public check; the public checks are: ${checks.map((c) => c.id).join(', ')}`);
 }
@@ -46,7 +48,7 @@ for (const exercise of EXERCISES) {
       const run = skipped ? it.skip : it;
       run(`${check.title} [${check.points} pt]${check.kind === 'training' ? ' (trained by npm run grade)' : ''}`, async () => {
         // REPLAY pins this check's seed, as the config file can.
-        const config: GraderConfig = replay ? { ...DEFAULT_CONFIG, checks: { ...DEFAULT_CONFIG.checks, [check.id]: { ...DEFAULT_CONFIG.checks[check.id], seed: replay.seed } } } : DEFAULT_CONFIG;
+        const config: GraderConfig = replay ? { ...resolved, checks: { ...resolved.checks, [check.id]: { ...resolved.checks[check.id], seed: replay.seed } } } : resolved;
         const graded = await gradeSubmission(folder, config, { isolation: 'in-process', checks: [check], pictures: false });
         const result = graded.exercises[0].checks[0];
         if (result.status !== 'passed') throw new Error('\n' + formatCheckText(result));

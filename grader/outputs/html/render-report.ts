@@ -2,6 +2,7 @@ import type { GradeResult } from '../../core/result.js';
 import type { Pictures } from './pictures.js';
 import { template } from './templates.js';
 import { reportView } from './view/report-view.js';
+import { intakeLines } from '../../feedback/format-intake.js';
 
 /**
  * One submission's report.html: a single self-contained page (inline CSS, PNG data URIs, inline
@@ -10,5 +11,6 @@ import { reportView } from './view/report-view.js';
  * `pictures` defaults to `result.pictures`.
  */
 export async function renderReport(result: GradeResult, pictures: Pictures | undefined = result.pictures): Promise<string> {
-  return template('report')(await reportView(result, pictures));
+  // The upload's renamed and skipped files, as the LMS formats list them.
+  return template('report')({ ...(await reportView(result, pictures)), intake: intakeLines(result.intake) });
 }
