@@ -54,7 +54,7 @@ export async function fitEpochs(model: tf.LayersModel, train: MnistSplit, option
       seen += count;
       curve.loss.push(rounded(batchLoss));
       curve.accuracy.push(rounded(batchAccuracy));
-      reportProgress({ network: options.network, epoch, epochs: options.epochs, batch: batch + 1, batches, loss: batchLoss, accuracy: batchAccuracy, seconds: elapsed() - epochStart });
+      reportProgress({ network: options.network, epoch, epochs: options.epochs, batch: batch + 1, batches, loss: batchLoss, accuracy: batchAccuracy, epochLoss: loss / seen, epochAccuracy: correct / seen, seconds: elapsed() - epochStart });
       if (!Number.isFinite(batchLoss)) {
         stoppedEarly = `the loss became ${batchLoss} in epoch ${epoch} (batch ${batch + 1}); a smaller learning rate may help`;
       } else if (elapsed() > maxSeconds && (batch < batches - 1 || epoch < options.epochs)) {

@@ -16,6 +16,9 @@ export interface BatchProgress {
   /** This batch's loss and accuracy. */
   loss: number;
   accuracy: number;
+  /** Their means over this epoch's batches so far (what Keras' progress bar shows). */
+  epochLoss: number;
+  epochAccuracy: number;
   /** Seconds since this epoch started. */
   seconds: number;
 }

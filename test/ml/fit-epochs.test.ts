@@ -48,6 +48,7 @@ describe('fitEpochs', () => {
       { loss: [1, 0.5, 0.33333], accuracy: [0.1, 0.2, 0.3] },
       { loss: [0.25, 0.2, 0.16667], accuracy: [0.4, 0.5, 0.6] },
     ]);
+    expect(seen[1].epochLoss).toBeCloseTo((1 * 128 + 0.5 * 128) / 256, 12);
     expect(seen.map((p) => [p.network, p.epoch, p.epochs, p.batch, p.batches, p.loss])).toEqual([
       ['your model', 1, 2, 1, 3, 1], ['your model', 1, 2, 2, 3, 0.5], ['your model', 1, 2, 3, 3, 1 / 3],
       ['your model', 2, 2, 1, 3, 0.25], ['your model', 2, 2, 2, 3, 0.2], ['your model', 2, 2, 3, 3, 1 / 6],

@@ -130,7 +130,7 @@ export async function trainInBrowser(request: BrowserTrainingRequest, onBatch: (
           ys.dispose();
           loss += batchLoss * indices.length;
           correct += batchAccuracy * indices.length;
-          await onBatch({ network: 'your model', epoch, epochs: epochCount, batch: b + 1, batches, loss: batchLoss, accuracy: batchAccuracy, seconds: (performance.now() - epochStart) / 1000 });
+          await onBatch({ network: 'your model', epoch, epochs: epochCount, batch: b + 1, batches, loss: batchLoss, accuracy: batchAccuracy, epochLoss: loss / ((b * batchSize) + indices.length), epochAccuracy: correct / ((b * batchSize) + indices.length), seconds: (performance.now() - epochStart) / 1000 });
         }
         epochs.push({ epoch, loss: loss / train.count, accuracy: correct / train.count, seconds: (performance.now() - epochStart) / 1000 });
       }
