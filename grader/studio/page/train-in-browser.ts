@@ -14,6 +14,7 @@ import { nextSeed, permutation, seededRandom, withSeededMathRandom } from '../..
 import type { BatchProgress } from '../../ml/progress.js';
 import { learnedFilters, type Grid } from '../../ml/first-layer.js';
 import { MNIST_ROUTE, WASM_ROUTE } from './train-routes-paths.js';
+import { registerWasmFilterGradient } from './wasm-filter-gradient.js';
 
 export interface BrowserTrainingRequest {
   topology: unknown;
@@ -61,6 +62,7 @@ export async function chooseBackend(wanted?: BrowserBackend['name']): Promise<Br
         if (!tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE')) throw new Error('this GPU cannot render to float textures');
         return { name, detail: `WebGL ${tf.env().getNumber('WEBGL_VERSION')} on ${glRenderer()}` };
       }
+      if (name === 'wasm') registerWasmFilterGradient();
       return { name, detail: name === 'wasm' ? `WebAssembly on the CPU${problems.length ? ` (${problems.join('; ')})` : ''}` : `plain JavaScript${problems.length ? ` (${problems.join('; ')})` : ''}` };
     } catch (e) {
       problems.push(`${name}: ${e instanceof Error ? e.message : String(e)}`);
