@@ -38,7 +38,8 @@ export interface ModelSpec {
  *
  * Refuse a spec that cannot be built: throw an Error naming the layer (e.g. "layers[3]") when a
  * size is not a positive integer, a 'valid' window is larger than its input (the output would
- * be empty), or a conv2d, maxPooling2d or flatten meets an input that is already flat.
+ * be empty), or a conv2d, maxPooling2d or flatten meets an input that is already flat; and throw
+ * an Error naming `layers` when there are none (tfjs refuses to build a model without layers).
  */
 export function countParameters(spec: ModelSpec): number {
   throw new Error('not implemented: countParameters');

@@ -26,6 +26,8 @@ export function countParameters(spec: ModelSpec): number {
     throw new Error(`countParameters: spec.inputShape must be [height, width, channels] of positive integers, got ${JSON.stringify(input)}`);
   }
   if (!Array.isArray(spec.layers)) throw new Error('countParameters: spec.layers must be an array');
+  // As tfjs: a Sequential model without layers cannot be built, so it has no count.
+  if (spec.layers.length === 0) throw new Error('countParameters: spec.layers is empty; a model needs at least one layer (tfjs refuses an empty model)');
   let shape: number[] = [...input];
   let total = 0;
   spec.layers.forEach((layer, i) => {

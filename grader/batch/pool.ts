@@ -12,6 +12,8 @@ export interface PoolOptions {
   /** A worker is replaced after this many jobs (bounds leaks). */
   recycleAfter?: number;
   env?: Record<string, string>;
+  /** Stops the pool: no job is started, the running ones are killed and get no outcome. */
+  signal?: AbortSignal;
 }
 
 export type JobOutcome<R> = { ok: true; value: R } | { ok: false; error: string };
@@ -30,6 +32,8 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
  * crashes, exits or exceeds the time limit is killed with its whole process group, the job
  * gets an error outcome with the reason, and a fresh worker takes the next job: one bad
  * submission never stops the batch. `onOutcome` is awaited before the slot takes the next job.
+ * When `options.signal` aborts, every worker is killed at once and the jobs it held get no
+ * outcome (they are still to do).
  */
 export async function runPool<J extends Job>(
   jobs: readonly J[],
@@ -40,11 +44,13 @@ export async function runPool<J extends Job>(
   const live = new Set<ChildProcess>();
   const killAll = () => live.forEach(killGroup);
   process.once('exit', killAll);
+  const stopped = () => options.signal?.aborted === true;
+  options.signal?.addEventListener('abort', killAll);
   try {
     const slot = async () => {
       let worker: Worker | undefined;
       let used = 0;
-      for (let job = queue.shift(); job; job = queue.shift()) {
+      for (let job = queue.shift(); job && !stopped(); job = queue.shift()) {
         if (!worker || (options.recycleAfter && used >= options.recycleAfter)) {
           worker?.stop();
           worker = startWorker(options, live);
@@ -52,6 +58,7 @@ export async function runPool<J extends Job>(
         }
         const jobStarted = performance.now();
         const outcome = await worker.run(job, options.timeoutMs);
+        if (stopped()) break;
         used++;
         if (!outcome.ok) {
           worker.stop();
@@ -65,6 +72,7 @@ export async function runPool<J extends Job>(
   } finally {
     killAll();
     process.removeListener('exit', killAll);
+    options.signal?.removeEventListener('abort', killAll);
   }
 }
 

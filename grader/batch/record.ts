@@ -4,6 +4,7 @@ import type { CheckStatus, GradeResult } from '../core/result.js';
 import { writeAtomic } from '../run/write-atomic.js';
 import type { SubmissionSource } from './find-submissions.js';
 import type { StudentIdentity } from './identity.js';
+import type { Selection } from '../config/homework.js';
 
 /** One check's outcome, as the gradebook and the class summary need it. */
 export interface CheckRow {
@@ -29,6 +30,8 @@ export interface BatchRecord {
   identities?: StudentIdentity[];
   /** Hash of the grading settings (exercises, seed, visibility, config): other settings regrade. */
   settings: string;
+  /** What the batch graded: the exercises, and the config's homework they make up (if any). */
+  selection?: Selection;
   status: 'graded' | 'error';
   error?: string;
   score: number;
@@ -69,8 +72,18 @@ export function recordFromResult(result: GradeResult, base: Pick<BatchRecord, 's
   };
 }
 
-export function errorRecord(base: Pick<BatchRecord, 'student' | 'source' | 'settings' | 'identities'>, error: string, seed: number, seconds: number): BatchRecord {
+export function errorRecord(base: Pick<BatchRecord, 'student' | 'source' | 'settings' | 'identities' | 'selection'>, error: string, seed: number, seconds: number): BatchRecord {
   return { ...base, status: 'error', error, score: 0, maxScore: 0, perExercise: {}, checks: [], seed, seconds: Math.round(seconds * 1000) / 1000, finishedAt: new Date().toISOString() };
+}
+
+/** Canvas marks a late submission in its file names; a group is late when any member's upload is. */
+export function isLate(record: BatchRecord): boolean {
+  return record.identities?.some((i) => i.late) ?? false;
+}
+
+/** A file of the export that belongs to no student: a row of its own, never a student's score. */
+export function isStudent(record: BatchRecord): boolean {
+  return record.source.kind !== 'orphan';
 }
 
 export function readRecord(studentDir: string): BatchRecord | undefined {

@@ -3,6 +3,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES, exerciseModule } from '../exercises/registry.js';
+import { selectExercises, type Selection } from '../config/homework.js';
 import type { GraderConfig } from '../config/types.js';
 import { availableCores, threadsPerWorker, TRAINING_THREADS_ENV } from '../ml/threads.js';
 import type { OutputName } from '../outputs/index.js';
@@ -10,6 +11,8 @@ import { TRAINING_CACHE_ENV } from './cache.js';
 import { findSubmissions, RESERVED_NAMES, type Layout } from './find-submissions.js';
 import { checkRoster, type RosterOptions } from './gradebooks/write-lms-gradebooks.js';
 import { runPool } from './pool.js';
+import { acquireBatchLock } from './batch-lock.js';
+import { BatchStopped, stopOnSignals, type StopWatch } from './stop-on-signal.js';
 import { createProgress } from './progress.js';
 import { errorRecord, readRecord, removeRecord, writeRecord, type BatchRecord } from './record.js';
 import { takeShard, type Shard } from './shard.js';
@@ -32,6 +35,8 @@ export interface BatchOptions {
   /** Wall-clock limit per submission; default from the config (see `defaultTimeoutMs`). */
   timeoutMs?: number;
   only?: ExerciseId[];
+  /** The exercises to grade (a homework of the config, or `only`); default: from `only`. */
+  selection?: Selection;
   format: OutputName;
   config: GraderConfig;
   visibility: 'public' | 'all';
@@ -45,6 +50,8 @@ export interface BatchSummary {
   outDir: string;
   /** The export's shape: canvas, gradescope, moodle, classroom, or folders (one per student). */
   layout: Layout;
+  /** The exercises graded, and the homework of the config they make up. */
+  selection: Selection;
   total: number;
   graded: number;
   skipped: number;
@@ -75,16 +82,33 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   if (o.roster) checkRoster(o.roster);
   const name = path.basename(input).replace(/\.zip$/i, '');
   const outDir = path.resolve(o.out ?? path.join('reports', name));
+  const lock = acquireBatchLock(outDir);
+  const stop = stopOnSignals();
+  try {
+    return await gradeClass(o, { input, isZip, name, outDir, started, stop });
+  } finally {
+    stop.dispose();
+    lock.release();
+  }
+}
+
+async function gradeClass(
+  o: BatchOptions,
+  { input, isZip, name, outDir, started, stop }: { input: string; isZip: boolean; name: string; outDir: string; started: number; stop: StopWatch },
+): Promise<BatchSummary> {
   const dir = isZip ? await unpackExport(input, outDir) : input;
   const found = findSubmissions(dir, [outDir]);
   let sources = found.sources;
   if (o.shard) sources = takeShard(sources, o.shard, (s) => s.student);
-  const settings = settingsKey(o);
+  const selection = o.selection ?? selectExercises(o.config, { only: o.only });
+  const only = selection.exercises.length === EXERCISES.length ? undefined : selection.exercises;
+  const settings = settingsKey({ ...o, only });
   const records = new Map<string, BatchRecord>();
   const jobs: GradeJob[] = [];
+  let reused = 0;
   for (const source of sources) {
     const studentDir = path.join(outDir, source.student);
-    const base = { student: source.student, source: { kind: source.kind, name: path.basename(source.path), sha256: '' }, settings, identities: source.identities };
+    const base = { student: source.student, source: { kind: source.kind, name: path.basename(source.path), sha256: '' }, settings, selection, identities: source.identities };
     if (RESERVED_NAMES.has(source.student.toLowerCase())) {
       records.set(source.student, errorRecord(base, `'${source.student}' is a name the batch uses for its own files; rename the submission`, o.config.seed, 0));
       continue;
@@ -100,30 +124,32 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     const previous = readRecord(studentDir);
     const reusable = previous && previous.settings === settings && previous.source.sha256 === sha256 && !(o.retryErrors && previous.status === 'error');
     if (reusable && !o.force) {
-      records.set(source.student, previous);
+      records.set(source.student, { ...previous, selection });
+      reused++;
       continue;
     }
     // The marker goes first: a batch killed while regrading never shows an old "done" beside new files.
     removeRecord(studentDir);
-    jobs.push({ id: source.student, source, sha256, settings, outDir: studentDir, only: o.only, format: o.format, config: o.config, visibility: o.visibility });
+    jobs.push({ id: source.student, source, sha256, settings, outDir: studentDir, only, format: o.format, config: o.config, visibility: o.visibility });
   }
-  const progress = o.progress === null ? undefined : createProgress({ total: sources.length, skipped: sources.length - jobs.length, stream: o.progress ?? process.stderr });
-  const timeoutMs = o.timeoutMs ?? defaultTimeoutMs(o.config, o.only);
+  // Rows that need no grading (files of the export that belong to nobody) are neither done nor to do.
+  const progress = o.progress === null ? undefined : createProgress({ total: jobs.length + reused, skipped: reused, stream: o.progress ?? process.stderr });
+  const timeoutMs = o.timeoutMs ?? defaultTimeoutMs(o.config, only);
   const cores = availableCores();
   const workers = Math.max(1, Math.min(o.jobs ?? cores, jobs.length));
   const parallelism = { workers, threadsPerWorker: threadsPerWorker(workers, cores), cores };
   await runPool(
     jobs,
     {
-      workerFile: WORKER, jobs: workers, timeoutMs, recycleAfter: 25,
+      workerFile: WORKER, jobs: workers, timeoutMs, recycleAfter: 25, signal: stop.signal,
       env: { [TRAINING_CACHE_ENV]: trainingCacheDir(outDir), [TRAINING_THREADS_ENV]: String(parallelism.threadsPerWorker) },
     },
     (job, outcome, seconds) => {
-      const base = { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings, identities: job.source.identities };
+      const base = { student: job.source.student, source: { kind: job.source.kind, name: path.basename(job.source.path), sha256: job.sha256 }, settings, selection, identities: job.source.identities };
       const message = outcome.ok ? (outcome.value as FromWorker) : undefined;
       const record =
         message?.type === 'done'
-          ? message.record
+          ? { ...message.record, selection }
           : errorRecord(base, outcome.ok ? 'the worker answered nothing usable' : outcome.error, o.config.seed, seconds);
       writeRecord(job.outDir, record);
       records.set(job.source.student, record);
@@ -131,15 +157,26 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     },
   );
   progress?.finish();
+  const stopped = stop.stopped();
+  if (stopped) {
+    const done = sources.filter((s) => records.has(s.student) && records.get(s.student)!.source.kind !== 'orphan').length;
+    const students = sources.filter((s) => s.kind !== 'orphan').length;
+    throw new BatchStopped(
+      `stopped by ${stopped.why}: ${done} of ${students} submissions graded (${done - reused} in this run), ${students - done} still to grade; ` +
+        `the gradebook and summary were not written. Run the same command again to go on: what is graded is kept`,
+      stopped.exitCode,
+    );
+  }
   const all = sources.map((s) => records.get(s.student)!).filter(Boolean);
   const title = `${name}${o.shard ? ` (shard ${o.shard.index}/${o.shard.count})` : ''}`;
   const outputs = await writeClassOutputs(outDir, title, all, new Map(all.map((r) => [r.student, path.join(outDir, r.student)])), { roster: o.roster });
   return {
     outDir,
     layout: found.layout,
+    selection,
     total: sources.length,
     graded: jobs.length,
-    skipped: sources.length - jobs.length,
+    skipped: reused,
     errors: all.filter((r) => r.status === 'error').length,
     records: all,
     outputs,
@@ -168,9 +205,10 @@ export function trainingCacheDir(outDir: string, env: NodeJS.ProcessEnv = proces
   return env[TRAINING_CACHE_ENV] ? path.resolve(env[TRAINING_CACHE_ENV]) : path.join(outDir, '.cache', 'training');
 }
 
-/** What decides a result besides the submission: a change regrades without --force. */
+/** What decides a result besides the submission: a change regrades without --force (naming homeworks does not). */
 function settingsKey(o: BatchOptions): string {
-  const parts = { only: o.only ? [...o.only].sort() : [...EXERCISES], visibility: o.visibility, format: o.format, config: o.config };
+  const { homeworks: _names, ...config } = o.config;
+  const parts = { only: o.only ? [...o.only].sort() : [...EXERCISES], visibility: o.visibility, format: o.format, config };
   return createHash('sha256').update(canonicalJson(parts)).digest('hex').slice(0, 16);
 }
 

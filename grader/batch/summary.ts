@@ -2,13 +2,17 @@ import path from 'node:path';
 import { writeAtomic } from '../run/write-atomic.js';
 import { renderSummary, type SummaryInput as RenderedSummary } from '../outputs/html/render-summary.js';
 import { EXERCISE_MODULES } from '../exercises/registry.js';
-import type { BatchRecord } from './record.js';
+import { isLate, isStudent, type BatchRecord } from './record.js';
+import { classSelection, gradedMaximum, type GradebookScaling } from './gradebooks/scaling.js';
 import type { SimilarPair } from './similarity/compare.js';
 
 /** The class summary page's input (grader/outputs/html/render-summary.ts renders it), with richer similar pairs. */
 export interface SummaryInput extends RenderedSummary {
   title: string;
-  rows: { student: string; score: number; maxScore: number; perExercise: Record<string, number>; error?: string }[];
+  /** What was graded and its maximum (absent for records written before homeworks existed). */
+  graded?: { exercises: string[]; homework?: string; adHoc: boolean; maxScore: number };
+  /** With a roster: what the LMS gradebook's scores were scaled from. */
+  gradebook?: GradebookScaling;
   /** Share of the graded submissions that passed each check, in the checks' order. */
   checkPassRates: { id: string; title: string; exercise: string; passRate: number }[];
   /** Known mistakes by the number of submissions diagnosed with them, most common first. */
@@ -16,9 +20,10 @@ export interface SummaryInput extends RenderedSummary {
   similarPairs: SimilarPair[];
 }
 
-export function buildSummary(title: string, records: readonly BatchRecord[], similarPairs: SimilarPair[]): SummaryInput {
+export function buildSummary(title: string, records: readonly BatchRecord[], similarPairs: SimilarPair[], gradebook?: GradebookScaling): SummaryInput {
   const graded = records.filter((r) => r.status === 'graded');
-  const max = Math.max(0, ...graded.map((r) => r.maxScore));
+  const max = gradedMaximum(records);
+  const { selection } = classSelection(records);
   const checks = new Map<string, { id: string; title: string; exercise: string; passed: number; seen: number }>();
   const mistakes = new Map<string, { id: string; title: string; count: number }>();
   for (const r of graded) {
@@ -33,6 +38,8 @@ export function buildSummary(title: string, records: readonly BatchRecord[], sim
   }
   return {
     title,
+    ...(selection ? { graded: { ...selection, maxScore: max } } : {}),
+    ...(gradebook ? { gradebook } : {}),
     exercises: EXERCISE_MODULES.map((m) => ({ id: m.id, title: m.title })),
     rows: [...records]
       .sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))
@@ -42,6 +49,8 @@ export function buildSummary(title: string, records: readonly BatchRecord[], sim
         maxScore: r.status === 'graded' ? r.maxScore : max,
         perExercise: Object.fromEntries(Object.entries(r.perExercise).map(([x, e]) => [x, e.score])),
         ...(r.error ? { error: r.error } : {}),
+        ...(isLate(r) ? { late: true } : {}),
+        ...(isStudent(r) ? {} : { unassigned: true }),
       })),
     checkPassRates: [...checks.values()].map((c) => ({ id: c.id, title: c.title, exercise: c.exercise, passRate: Math.round((c.passed / c.seen) * 1000) / 1000 })),
     mistakes: [...mistakes.values()].sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)),

@@ -45,6 +45,6 @@ export async function writeClassOutputs(
     }
   }
   const pairs = findSimilarPairs(prints, fingerprintFolder(STARTER_DIR), o.similarity ?? DEFAULT_SIMILARITY);
-  const summary = await writeSummary(outDir, buildSummary(title, records, pairs));
+  const summary = await writeSummary(outDir, buildSummary(title, records, pairs, lms?.scaling));
   return { gradebook, lms, summary, flaggedPairs: pairs.length };
 }

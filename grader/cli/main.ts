@@ -14,6 +14,7 @@ import { OUTPUTS, type OutputName } from '../outputs/index.js';
 function gradingOptions<T>(y: Argv<T>) {
   return y
     .option('only', { type: 'string', describe: `comma-separated exercises to grade (${EXERCISES.join(', ')})` })
+    .option('homework', { type: 'string', describe: "grade a homework of the config (homeworks: { hw1: ['convolution', …] } in grader.config.ts)" })
     .option('seed', { type: 'number', describe: 'seed of the property tests and of training (recorded in results.json)' })
     .option('sandbox', { choices: ['auto', 'bwrap', 'node', 'none'] as const, describe: 'how student code is isolated' })
     .option('backend', { choices: ['auto', 'node', 'wasm', 'cpu'] as const, describe: 'TensorFlow.js backend for training' })
@@ -33,6 +34,16 @@ function parseOnly(only: string | undefined): ExerciseId[] | undefined {
   const bad = ids.filter((s) => !isExerciseId(s));
   if (bad.length) throw usage(`--only: unknown exercise ${bad.map((b) => `'${b}'`).join(', ')}; choose from ${EXERCISES.join(', ')}`);
   return ids as ExerciseId[];
+}
+
+/** `--only` or `--homework`, checked against the config's homeworks. */
+async function selection(a: { only?: string; homework?: string }, config: GraderConfig) {
+  const { selectExercises, SelectionError } = await import('../config/homework.js');
+  try {
+    return selectExercises(config, { only: parseOnly(a.only), homework: a.homework });
+  } catch (e) {
+    throw e instanceof SelectionError ? usage(e.message) : e;
+  }
 }
 
 /** Before any work: the asked-for sandbox mode and tfjs backend exist here (else MachineLacks, one line). */
@@ -55,10 +66,11 @@ async function main(argv: string[]): Promise<number> {
         const { gradeCommand } = await import('../commands/grade.js');
         const config = await loadGraderConfig(a.config, { seed: a.seed, sandbox: a.sandbox, backend: a.backend, trainSamples: a['train-samples'], testSamples: a['test-samples'] });
         await machineHas(config);
+        const chosen = await selection(a, config);
         const { result, outDir } = await gradeCommand({
           submission: a.submission,
           out: a.out,
-          only: parseOnly(a.only),
+          only: a.only || a.homework ? chosen.exercises : undefined,
           format: a.format,
           config,
           visibility: a['public-only'] ? 'public' : 'all',
@@ -95,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
         } catch (e) {
           throw usage((e as Error).message);
         }
+        const { BatchStopped } = await import('../batch/stop-on-signal.js');
         if (a.assignment !== undefined && a.roster === undefined) throw usage('--assignment names a column of the roster: give --roster too');
         await batchCommand({
           roster: a.roster === undefined ? undefined : { roster: a.roster, assignment: a.assignment },
@@ -106,11 +119,17 @@ async function main(argv: string[]): Promise<number> {
           shard,
           timeoutMs: a.timeout === undefined ? undefined : a.timeout * 1000,
           only: parseOnly(a.only),
+          selection: await selection(a, config),
           format: a.format,
           config,
           visibility: a['public-only'] ? 'public' : 'all',
           log,
-});
+        }).catch((e: unknown) => {
+          // Stopped by a signal: how far it got and how to go on, exit code 128 + the signal.
+          if (!(e instanceof BatchStopped)) throw e;
+          log(`grader: ${e.message}`);
+          process.exit(e.exitCode); // the workers are gone and the lock released: nothing left to wait for
+        });
       },
     )
     .command(
@@ -137,10 +156,11 @@ async function main(argv: string[]): Promise<number> {
           .positional('out', { type: 'string', describe: 'folder for the student repository' })
           .option('config', { type: 'string', describe: 'instructor config file (default ./grader.config.ts if present)' })
           .option('gradescope', { type: 'string', describe: 'also write the Gradescope autograder zip (hidden checks included) to this file' })
-          .option('prairielearn', { type: 'string', describe: 'also write the PrairieLearn grader image folder (Dockerfile, entrypoint; hidden checks included) here' }),
+          .option('prairielearn', { type: 'string', describe: 'also write the PrairieLearn grader image folder (Dockerfile, entrypoint; hidden checks included) here' })
+          .option('force', { type: 'boolean', default: false, describe: 'replace a previous release even if it holds files this release does not write (they are deleted)' }),
       async (a) => {
         const { releaseCommand } = await import('../release/command.js');
-        await releaseCommand({ out: a.out, gradescope: a.gradescope, prairielearn: a.prairielearn, configFile: a.config, log });
+        await releaseCommand({ out: a.out, gradescope: a.gradescope, prairielearn: a.prairielearn, configFile: a.config, force: a.force, log });
       },
     )
     .strict()

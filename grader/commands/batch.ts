@@ -1,3 +1,4 @@
+import { describeSelection } from '../config/homework.js';
 import { runBatch, type BatchOptions, type BatchSummary } from '../batch/run-batch.js';
 
 /**
@@ -11,6 +12,7 @@ export async function batchCommand(o: BatchOptions & { log?: (line: string) => v
   const log = o.log ?? (() => {});
   const graded = summary.records.filter((r) => r.status === 'graded');
   if (summary.layout !== 'folders') log(`Read as a ${summary.layout} export`);
+  log(`Graded: ${describeSelection(summary.selection)}`);
   if (o.shard) log(`Shard ${o.shard.index} of ${o.shard.count}${o.shard.engine ? `: ${o.shard.engine}` : ''}`);
   log(`${summary.total} submissions: ${summary.graded} graded now, ${summary.skipped} already done, ${summary.errors} with errors, in ${summary.seconds.toFixed(1)} s`);
   const { workers, threadsPerWorker, cores } = summary.parallelism;

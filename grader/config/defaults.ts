@@ -6,6 +6,7 @@ export const DEFAULT_CONFIG: GraderConfig = {
   seed: 20261124,
   numRuns: 100,
   checks: {},
+  homeworks: {},
   training: {
     limits: DEFAULT_LIMITS,
     fullPointsAccuracy: 0.98,

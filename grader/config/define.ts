@@ -10,6 +10,8 @@ export interface UserConfig {
   seed?: number;
   numRuns?: number;
   checks?: Record<string, CheckOverride>;
+  /** `{ hw1: ['convolution', 'convolution2d'] }`: what `--homework hw1` grades, releases and exports. */
+  homeworks?: Record<string, string[]>;
   training?: {
     limits?: Partial<TrainingLimits>;
     fullPointsAccuracy?: number;

@@ -11,7 +11,7 @@ export const CONFIG_FILE_NAMES = ['grader.config.ts', 'grader.config.json'];
  * Reads and validates a config file: `.json`, or a module (`.ts`, `.mjs`, `.js`) whose default
  * export is the config (use defineConfig for types). `file` undefined: the default file if any.
  */
-export async function loadUserConfig(file: string | undefined, knownChecks: readonly string[], cwd = process.cwd()): Promise<{ config: UserConfig; file?: string }> {
+export async function loadUserConfig(file: string | undefined, knownChecks: readonly string[], cwd = process.cwd(), exercises: readonly string[] = []): Promise<{ config: UserConfig; file?: string }> {
   const chosen = file ?? CONFIG_FILE_NAMES.find((f) => existsSync(path.join(cwd, f)));
   if (!chosen) return { config: {} };
   const full = path.resolve(cwd, chosen);
@@ -33,7 +33,7 @@ export async function loadUserConfig(file: string | undefined, knownChecks: read
     if (module.default === undefined) throw new ConfigError(chosen, ['the module has no default export (export default defineConfig({...}))']);
     raw = module.default;
   }
-  return { config: validateUserConfig(raw, knownChecks, chosen), file: full };
+  return { config: validateUserConfig(raw, knownChecks, chosen, exercises), file: full };
 }
 
 /** Why a config module did not load, in one line: esbuild's syntax error with its line and column, or the error thrown. */

@@ -20,8 +20,8 @@ export interface ConfigOverrides {
  * student release there is no file, and the defaults are the instructor's public config.
  */
 export async function loadGraderConfig(file?: string, overrides: ConfigOverrides = {}): Promise<GraderConfig> {
-  const { ALL_CHECKS } = await import('../exercises/registry.js');
-  const { config } = await loadUserConfig(file, ALL_CHECKS.map((c) => c.id));
+  const { ALL_CHECKS, EXERCISES } = await import('../exercises/registry.js');
+  const { config } = await loadUserConfig(file, ALL_CHECKS.map((c) => c.id), process.cwd(), EXERCISES);
   return resolveConfig(undefined, overrides, config);
 }
 
@@ -38,6 +38,7 @@ export function resolveConfig(base: GraderConfig = DEFAULT_CONFIG, o: ConfigOver
     seed: o.seed ?? user.seed ?? base.seed,
     numRuns: o.numRuns ?? user.numRuns ?? base.numRuns,
     checks,
+    homeworks: { ...base.homeworks, ...user.homeworks },
     sandbox: { ...base.sandbox, ...user.sandbox, mode: o.sandbox ?? user.sandbox?.mode ?? base.sandbox.mode },
     training: {
       ...base.training,

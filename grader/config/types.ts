@@ -22,6 +22,8 @@ export interface GraderConfig {
    * seed or number of runs (see checkSettings in per-check.ts).
    */
   checks: Record<string, CheckOverride>;
+  /** Homeworks: a name → the exercises it grades (`--homework NAME` in release, batch, the gradebooks). */
+  homeworks: Record<string, string[]>;
   training: {
     limits: TrainingLimits;
     /** Accuracy for full points, and below which no points are given (linear between). */

@@ -19,13 +19,14 @@ type Rule =
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'boolean' }
   | { kind: 'object'; fields: Record<string, Rule> }
-  | { kind: 'record'; keyProblem: (key: string) => string | null; value: Rule };
+  | { kind: 'record'; keyProblem: (key: string) => string | null; value: Rule }
+  | { kind: 'list'; item: Rule; distinct?: boolean; minItems?: number };
 
 const num = (o: Omit<Extract<Rule, { kind: 'number' }>, 'kind'> = {}): Rule => ({ kind: 'number', ...o });
 const whole = (min: number): Rule => num({ integer: true, min });
 const fraction: Rule = num({ min: 0, max: 1 });
 
-function schema(knownChecks: readonly string[]): Rule {
+function schema(knownChecks: readonly string[], exercises: readonly string[]): Rule {
   const known = new Set(knownChecks);
   return {
     kind: 'object',
@@ -39,6 +40,11 @@ function schema(knownChecks: readonly string[]): Rule {
           kind: 'object',
           fields: { points: num({ min: 0 }), visibility: { kind: 'enum', values: ['public', 'hidden'] }, enabled: { kind: 'boolean' }, seed: num({ integer: true }), numRuns: whole(1) },
         },
+      },
+      homeworks: {
+        kind: 'record',
+        keyProblem: (name) => (/^[A-Za-z0-9][\w.-]*$/.test(name) ? null : 'a homework name is letters, digits, ".", "_" and "-", starting with a letter or digit'),
+        value: { kind: 'list', item: { kind: 'enum', values: exercises }, distinct: true, minItems: 1 },
       },
       training: {
         kind: 'object',
@@ -84,6 +90,17 @@ function check(rule: Rule, value: unknown, path: string, problems: string[]): vo
     }
     case 'enum':
       if (typeof value !== 'string' || !rule.values.includes(value)) problems.push(`${at}: must be one of ${rule.values.map((v) => `'${v}'`).join(', ')} (got ${shown(value)})`);
+      return;
+    case 'list':
+      if (!Array.isArray(value)) {
+        problems.push(`${at}: must be an array (got ${shown(value)})`);
+        return;
+      }
+      if (rule.minItems !== undefined && value.length < rule.minItems) problems.push(`${at}: must hold at least ${rule.minItems} item(s)`);
+      value.forEach((v, i) => {
+        if (rule.distinct && value.indexOf(v) !== i) problems.push(`${path}[${i}]: ${shown(v)} is listed twice`);
+        else check(rule.item, v, `${path}[${i}]`, problems);
+      });
       return;
     case 'boolean':
       if (typeof value !== 'boolean') problems.push(`${at}: must be true or false (got ${shown(value)})`);
@@ -134,10 +151,10 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-/** Returns `raw` typed, or throws ConfigError listing every problem. */
-export function validateUserConfig(raw: unknown, knownChecks: readonly string[], source = 'config'): UserConfig {
+/** Returns `raw` typed, or throws ConfigError listing every problem; `exercises`: the ids a homework may list. */
+export function validateUserConfig(raw: unknown, knownChecks: readonly string[], source = 'config', exercises: readonly string[] = []): UserConfig {
   const problems: string[] = [];
-  check(schema(knownChecks), raw, '', problems);
+  check(schema(knownChecks, exercises), raw, '', problems);
   const t = (raw as UserConfig | undefined)?.training;
   if (problems.length === 0 && t?.fullPointsAccuracy !== undefined && t.zeroPointsAccuracy !== undefined && t.zeroPointsAccuracy >= t.fullPointsAccuracy) {
     problems.push(`training.zeroPointsAccuracy: must be below training.fullPointsAccuracy (${t.zeroPointsAccuracy} ≥ ${t.fullPointsAccuracy})`);

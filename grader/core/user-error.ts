@@ -25,7 +25,9 @@ export type UserErrorCode =
   /** This machine lacks a sandbox mode, a backend, a package (MachineLacks). */
   | 'E_MACHINE_LACKS'
   /** The studio's port is taken. */
-  | 'E_PORT_IN_USE';
+  | 'E_PORT_IN_USE'
+  /** Another batch is writing to the same output folder. */
+  | 'E_BATCH_LOCKED';
 
 export class UserError extends Error {
   constructor(

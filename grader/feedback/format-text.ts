@@ -4,23 +4,30 @@ import { formatValue } from './format-value.js';
 /**
  * One check's result as plain text for a terminal (the student's `npm test`, the CLI's log):
  * what was checked, the points at stake, the counterexample, the diagnosis and how to replay it.
+ * `brief` (a release's `npm test`, one block per failing check): the title stands for what was
+ * checked, and the replay is one line.
  */
-export function formatCheckText(result: CheckResult): string {
+export function formatCheckText(result: CheckResult, { brief = false } = {}): string {
   const { check, verdict } = result;
   const head = `${check.title} (${result.score}/${check.points} points, ${check.id})`;
   if (verdict.status === 'passed') return `✓ ${head}${verdict.message ? `\n  ${verdict.message}` : ''}`;
-  const lines = [`✗ ${head}`, `  What was checked: ${check.description}`, `  Problem: ${verdict.message}`];
+  const lines = [`✗ ${head}`, ...(brief ? [] : [`  What was checked: ${check.description}`]), `  Problem: ${verdict.message}`];
   const cx = verdict.counterexample;
   if (cx) {
-    lines.push('  Smallest failing input:');
-    for (const [name, value] of Object.entries(cx.input)) lines.push(indent(`${name} = ${formatValue(value)}`, 4));
-    if (cx.expected !== undefined) lines.push(indent(`expected: ${formatValue(cx.expected)}`, 4));
-    if (cx.got !== undefined) lines.push(indent(`got:      ${formatValue(cx.got)}`, 4));
+    // Brief: a small matrix on one line, [[0, 1], [2, 3]], where it fits.
+    const shown = (value: unknown) => (brief && formatValue(value, 1).length <= 60 ? formatValue(value, 1) : formatValue(value));
+    const inputs = Object.entries(cx.input).map(([name, value]) => `${name} = ${shown(value)}`);
+    if (brief && inputs.length === 0) {
+      // Nothing to show: the export was read, not called.
+    } else if (brief && !inputs.some((i) => i.includes('\n'))) lines.push(...packed('  Smallest failing input: ', inputs));
+    else lines.push('  Smallest failing input:', ...inputs.map((i) => indent(i, 4)));
+    if (cx.expected !== undefined) lines.push(indent(`expected: ${shown(cx.expected)}`, 4));
+    if (cx.got !== undefined) lines.push(indent(`got:      ${shown(cx.got)}`, 4));
   }
   if (verdict.status === 'failed') {
     for (const d of verdict.diagnosis ?? []) lines.push(`  Likely mistake — ${d.title}: ${d.explanation}`);
   }
-  if (verdict.replay) lines.push(...replayLines(check.id, check.visibility, verdict.replay));
+  if (verdict.replay) lines.push(...(brief && check.visibility === 'public' ? [`  Replay: ${replayCommand(check.id, verdict.replay)}`] : replayLines(check.id, check.visibility, verdict.replay)));
   return lines.join('\n');
 }
 
@@ -50,6 +57,20 @@ function replayLines(checkId: string, visibility: string, replay: { seed: number
     `    ${replayCommand(checkId, replay)}`,
     `  (fast-check: ${fc})`,
   ];
+}
+
+/** `items` after `first`, comma-separated, in lines of at most 100 characters (continued with 4 spaces). */
+function packed(first: string, items: string[]): string[] {
+  const lines = [first];
+  items.forEach((item, i) => {
+    const last = lines.length - 1;
+    const sep = i === 0 ? '' : ', ';
+    if (i > 0 && lines[last].length + sep.length + item.length > 100) {
+      lines[last] += ',';
+      lines.push(`    ${item}`);
+    } else lines[last] += sep + item;
+  });
+  return lines;
 }
 
 function indent(text: string, spaces: number): string {

@@ -15,13 +15,15 @@ export interface Findings {
 }
 
 /**
- * Names a known mistake only when it is confirmed: its implementation reproduces every value the
- * submission returned on the failing input, and every answer of the submission on the exercise's
- * probes of the functions involved (fixed inputs on which every catalogued mistake differs from
- * every other one and from the reference: test/self/probes-discriminate.test.ts). The probes are
- * asked of the submission itself, through the same Submission (so in the sandbox too), once per
- * submission. When no single mistake remains, it describes instead what the wrong outputs have in
- * common with the expected ones (grader/mistakes/shapes.ts), never a cause.
+ * Names a known mistake only when it is confirmed by values, never by sizes alone: its
+ * implementation (or one of its variants, the other ways students write it) reproduces every value
+ * the submission returned on the failing input and on the exercise's probes of the functions
+ * involved that the submission answered (fixed inputs on which every catalogued mistake differs
+ * from every other one and from the reference: test/self/probes-discriminate.test.ts), and those
+ * inputs tell it apart from every other mistake. The probes are asked of the submission itself,
+ * through the same Submission (so in the sandbox too), once per submission. When no single
+ * mistake remains, it describes instead what the wrong outputs have in common with the expected
+ * ones (grader/mistakes/shapes.ts), never a cause.
  */
 export async function diagnose(
   exercise: ExerciseId,
@@ -38,28 +40,42 @@ export async function diagnose(
   const answers = await askProbes(submission, exercise, asked);
   const referenceModule = reference[exercise] as Record<string, unknown>;
 
-  const confirmed: Mistake[] = [];
-  for (const mistake of mistakes) {
-    if (mistake.exercise !== exercise) continue;
-    let changed: Record<string, unknown>;
+  const writingsOf = (mistake: Mistake): Record<string, unknown>[] => {
     try {
-      changed = mistake.apply(reference);
+      return [mistake.apply(reference), ...(mistake.variants?.(reference) ?? [])];
     } catch {
-      continue;
+      return [];
     }
-    const touched = [...names].filter((n) => n in changed);
-    if (touched.length === 0) continue;
-    const module = { ...referenceModule, ...changed };
+  };
+  const others = mistakes.filter((m) => m.exercise === exercise);
+  /** Every input the submission answered: the failing check's calls, then the probes. */
+  const answered = [
+    ...returned.map((c) => ({ name: c.name, args: c.args, got: (c.outcome as { value: unknown }).value, probe: false })),
+    ...asked.filter((p) => answers.has(p)).map((p) => ({ name: p.name, args: p.args, got: answers.get(p), probe: true })),
+  ];
+  const predict = (changed: Record<string, unknown>, name: string, args: readonly unknown[] | undefined) => answer({ ...referenceModule, ...changed }, name, args);
+
+  /**
+   * Whether the mistake written as `changed` reproduces every value the submission returned, on
+   * the failing input and on at least one probe of a function it changes, and these inputs tell it
+   * apart from the reference ({}) and every other catalogued mistake (a probe the submission refused is left out, so a
+   * second bug that throws on some inputs does not hide the first).
+   */
+  const reproducedBy = (mistake: Mistake, changed: Record<string, unknown>): boolean => {
     const judge = (name: string) => (name in changed ? mistake : undefined);
-    const reproduces = (name: string, args: readonly unknown[] | undefined, got: unknown) => {
-      const predicted = answer(module, name, args);
-      return predicted !== undefined && agrees(judge(name), got, predicted.value);
-    };
-    if (!returned.every((c) => reproduces(c.name, c.args, (c.outcome as { value: unknown }).value))) continue;
-    const own = asked.filter((p) => touched.includes(p.name));
-    if (own.length === 0) continue;
-    if (own.every((p) => answers.has(p) && reproduces(p.name, p.args, answers.get(p)))) confirmed.push(mistake);
-  }
+    const used = answered.filter((a) => !a.probe || a.name in changed);
+    if (!used.some((a) => a.probe)) return false;
+    const predictions = used.map((a) => predict(changed, a.name, a.args));
+    if (!used.every((a, i) => predictions[i] !== undefined && agrees(judge(a.name), a.got, predictions[i]!.value))) return false;
+    const neighbours = [{}, ...others.filter((other) => other !== mistake).flatMap(writingsOf)];
+    return neighbours.every((theirs) =>
+      used.some((a, i) => {
+        const their = predict(theirs, a.name, a.args);
+        // Told apart when the neighbour's answer would not count as this mistake's.
+        return their === undefined || !agrees(judge(a.name), their.value, predictions[i]!.value);
+      }));
+  };
+  const confirmed = others.filter((mistake) => writingsOf(mistake).some((changed) => reproducedBy(mistake, changed)));
   if (confirmed.length === 1) {
     const [m] = confirmed;
     return { diagnosis: [{ mistakeId: m.id, title: m.title, explanation: m.explanation }] };

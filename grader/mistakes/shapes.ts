@@ -174,6 +174,11 @@ function describeFunction(pairs: { got: Grid; expected: Grid }[]): string | null
     const { got, expected } = differing[0];
     return `smaller than the expected one (${got.dims} instead of ${expected.dims}) and is a part of it`;
   }
+  // Sizes alone are a fact worth stating, never evidence of a cause.
+  if (differing.every(({ got, expected }) => got.rows !== expected.rows || got.cols !== expected.cols)) {
+    const sizes = [...new Set(differing.map(({ got, expected }) => `${got.dims} instead of ${expected.dims}`))];
+    return `outputs of another size (${sizes.slice(0, 3).join('; ')}${sizes.length > 3 ? '; …' : ''})`;
+  }
   return null;
 }
 

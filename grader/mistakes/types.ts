@@ -16,6 +16,12 @@ export interface Mistake {
   /** The exports this mistake changes, built from the reference. */
   apply(reference: Reference): Record<string, unknown>;
   /**
+   * Other ways students write the same mistake (the canvas rounded up rather than to the nearest
+   * size): each is tried as `apply` is, and the mistake is named when one of them reproduces every
+   * value. The self-tests grade `apply`.
+   */
+  variants?(reference: Reference): Record<string, unknown>[];
+  /**
    * Whether a submission's value `got` is this mistake's answer `predicted` (what `apply` returned
    * on the same call). Default: equal up to a student's own rounding (SAME_MISTAKE). A mistake
    * that students write in several equivalent ways (round, floor or truncate) widens it.

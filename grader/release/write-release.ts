@@ -6,7 +6,7 @@
  * can be replayed from the table, and the released files leak neither a left-out check nor a line
  * of solutions/.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraderConfig } from '../config/types.js';
@@ -15,8 +15,10 @@ import { selectChecks } from '../exercises/select-checks.js';
 import { REFERENCE } from '../exercises/reference.js';
 import { problemList, UserError } from '../core/user-error.js';
 import { writeAtomic } from '../run/write-atomic.js';
+import { replaceRelease } from './replace-release.js';
 import { recordPublicChecks, type RecordResult } from './record.js';
 import { declaredChecks, stripChecks } from './strip-hidden.js';
+import { studentReadme } from './student-readme.js';
 import { importClosure } from './closure.js';
 import { distinctiveSolutionLines, findLeaks } from './leaks.js';
 
@@ -31,6 +33,8 @@ export interface ReleaseOptions {
   config: GraderConfig;
   /** The project's root (default: this repository). */
   root?: string;
+  /** Replace a previous release even when it holds files this release does not write (they are deleted). */
+  force?: boolean;
   log?: (line: string) => void;
 }
 
@@ -93,14 +97,6 @@ function refuseFile(file: string, from: string): string | null {
     (file.startsWith('grader/release/') && !file.startsWith('grader/release/runtime/') && file !== TABLE_PATH) ||
     (file.startsWith('test/') && !file.startsWith('test/student/'));
   return bad ? `release refused: ${from} imports ${file}, which a student release must not contain` : null;
-}
-
-function pointsTable(checks: ReturnType<typeof selectChecks>): string {
-  const rows = ['| Exercise | Check | Points |', '| --- | --- | ---: |'];
-  for (const c of checks) rows.push(`| ${c.exercise} | ${c.title.replace(/\|/g, '\\|')} | ${c.points} |`);
-  const total = checks.reduce((s, c) => s + c.points, 0);
-  rows.push(`| **Total** | | **${total}** |`);
-  return rows.join('\n');
 }
 
 function releasedPackageJson(root: string, packages: ReadonlySet<string>): string {
@@ -189,7 +185,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
 
   // 3. The files students get: the import closure of their entry points, plus the stubs.
   const exercises = readdirSync(path.join(root, 'exercises')).filter((f) => f.endsWith('.ts')).map((f) => `exercises/${f}`);
-  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, ...TRAIN_ENTRIES, TABLE_PATH, ...exercises];
+  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/release/runtime/student-reporter.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, ...TRAIN_ENTRIES, TABLE_PATH, ...exercises];
   let closure;
   try {
     closure = importClosure(root, entries, overrides, refuseFile);
@@ -206,12 +202,11 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   files.set('tsconfig.json', template('tsconfig.json'));
   files.set('vitest.config.ts', template('vitest.config.ts'));
   files.set('.gitignore', template('gitignore'));
-  const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
-  files.set('README.md', template('README.md')
-    .replace('{{POINTS_TABLE}}', pointsTable(publicChecks))
-    .replaceAll('{{FULL_ACCURACY}}', percent(o.config.training.fullPointsAccuracy))
-    .replaceAll('{{ZERO_ACCURACY}}', percent(o.config.training.zeroPointsAccuracy)));
-  files.set('.github/workflows/classroom.yml', template('github/classroom.yml'));
+  const workflow = { path: '.github/workflows/classroom.yml', text: template('github/classroom.yml') };
+  files.set(workflow.path, workflow.text);
+  const nodeEngines = (JSON.parse(files.get('package.json')!) as { engines?: { node?: string } }).engines?.node ?? '';
+  const workflowNode = /node-version:\s*['"]?([\w.]+)/.exec(workflow.text)?.[1] ?? '';
+  files.set('README.md', studentReadme(template('README.md'), { publicChecks, config: o.config, nodeEngines, workflow: { path: workflow.path, node: workflowNode } }));
   files.set('reports/.gitkeep', '');
   if ([...files.keys()].some((f) => f.startsWith('datasets/'))) files.set('datasets/cache/.gitkeep', '');
 
@@ -219,9 +214,8 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   const leaks = findLeaks(files, leftOut, distinctiveSolutionLines(root));
   if (leaks.length > 0) throw new ReleaseRefused(leaks.slice(0, 20).map((l) => `${l.file} contains ${l.what}`));
 
-  if (existsSync(out)) for (const f of readdirSync(out)) if (f !== '.git' && f !== 'node_modules') rmSync(path.join(out, f), { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  for (const [file, text] of files) writeAtomic(path.join(out, file), text);
+  const extra = replaceRelease(out, files, o.force ?? false);
+  if (extra) throw new ReleaseRefused([extra]);
   const { table: _table, ...record } = recorded;
   return { out, files: [...files.keys()].sort(), publicChecks: [...shipped], leftOut, record, tableBytes: tableText.length, seconds: (performance.now() - started) / 1000 };
 }

@@ -7,11 +7,13 @@
  *     network where that Node's model covers it), spelled as the running Node spells it.
  * Mode `none` is a bare `node`.
  */
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { lstatSync, readlinkSync } from 'node:fs';
 import type { NodePermission } from './node-permission.js';
 
 export interface LaunchInput {
   mode: 'bwrap' | 'node' | 'none';
+  /** The node binary the child runs (see sandboxFiles: a mirror when nobody could not reach the real one). */
+  node: string;
   /** Folders the child may read (the temp folder first). */
   readDirs: string[];
   /** What follows node's own flags: the entry script and its arguments (or `-e`, code). */
@@ -48,12 +50,8 @@ export function addressSpaceMb(memoryMb: number): number {
   return Math.max(4096, memoryMb + 3072);
 }
 
-export function nodeBinary(): string {
-  return realpathSync(process.execPath);
-}
-
 export function launchPlan(input: LaunchInput): LaunchPlan {
-  const node = nodeBinary();
+  const { node } = input;
   const nodeFlags = input.mode === 'none' ? [`--max-old-space-size=${input.memoryMb}`] : [...permissionFlags(input), `--max-old-space-size=${input.memoryMb}`, '--v8-pool-size=2'];
   const nodeCmd = [node, ...nodeFlags, ...input.script];
   if (input.mode === 'none') {

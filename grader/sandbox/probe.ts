@@ -9,6 +9,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { launchPlan, type Tools } from './launch.js';
 import { describeLayers } from './layers.js';
 import { nodePermission } from './node-permission.js';
+import { sandboxFiles } from './reachable.js';
 
 let tools: Tools | undefined;
 
@@ -73,6 +74,7 @@ function tryChain(t: Tools, disableUserns: boolean): Promise<true | string> {
   const token = 'sandbox-probe-ok';
   const plan = launchPlan({
     mode: 'bwrap',
+    node: sandboxFiles(t).node,
     readDirs: [],
     script: ['-e', `process.stdout.write(${JSON.stringify(token)})`],
     cwd: '/',

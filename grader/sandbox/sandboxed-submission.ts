@@ -6,13 +6,15 @@
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
 import { trackDir, untrackDir } from './cleanup.js';
 import { ExerciseRunner } from './exercise-runner.js';
 import { launchPlan } from './launch.js';
 import { TRANSFER_LIMITS, resolveSandboxOptions, type ResolvedSandboxOptions, type SandboxInfo, type SandboxOptions } from './options.js';
-import { packageDirs, tfjsUrl } from './packages.js';
+import { tfjsUrl } from './packages.js';
+import { sandboxFiles, type SandboxFiles } from './reachable.js';
 import { chooseSandbox } from './choose-mode.js';
 import { detectTools } from './probe.js';
 import type { ChildConfig } from './protocol.js';
@@ -31,15 +33,16 @@ export type SandboxedSubmission = Submission & {
 export async function openSandboxedSubmission(dir: string, options: Partial<SandboxOptions> = {}): Promise<SandboxedSubmission> {
   const o = resolveSandboxOptions(dir, options);
   const { info: sandbox, disableUserns } = await chooseSandbox(o.mode);
+  const files = sandboxFiles(detectTools());
   const temp = await mkdtemp(join(tmpdir(), 'cnn-sandbox-'));
   trackDir(temp);
   try {
     await chmod(temp, 0o755); // readable by nobody
-    const prepared = await prepareSubmission(dir, join(temp, 'submission'));
+    const prepared = await prepareSubmission(dir, join(temp, 'submission'), files.place);
     await mkdir(join(temp, 'runtime'), { recursive: true, mode: 0o755 });
     const entry = join(temp, 'runtime', 'child.mjs');
     await writeFile(entry, await childRuntimeCode(), { mode: 0o644 });
-    return new Sandboxed(o, sandbox, temp, prepared, entry, disableUserns);
+    return new Sandboxed(o, sandbox, temp, prepared, entry, disableUserns, files);
   } catch (e) {
     await rm(temp, { recursive: true, force: true });
     untrackDir(temp);
@@ -59,6 +62,7 @@ class Sandboxed implements SandboxedSubmission {
     private readonly prepared: PreparedSubmission,
     private readonly entry: string,
     private readonly disableUserns: boolean,
+    private readonly files: SandboxFiles,
   ) {
     this.label = o.label;
   }
@@ -103,7 +107,7 @@ class Sandboxed implements SandboxedSubmission {
     const config: ChildConfig = {
       modulePath: p.modulePath,
       sourceName: p.sourceName,
-      tfjsUrl: runtime.modelExport ? tfjsUrl() : null,
+      tfjsUrl: runtime.modelExport ? pathToFileURL(this.files.place(fileURLToPath(tfjsUrl()))).href : null,
       modelExport: runtime.modelExport ?? null,
       maxFrameBytes: TRANSFER_LIMITS.maxFrameBytes,
       maxMessageChars: TRANSFER_LIMITS.maxMessageChars,
@@ -113,7 +117,8 @@ class Sandboxed implements SandboxedSubmission {
     };
     const plan = launchPlan({
       mode: this.sandbox.mode,
-      readDirs: [this.workDir, ...packageDirs()],
+      node: this.files.node,
+      readDirs: [this.workDir, ...this.files.packageDirs],
       script: [this.entry, JSON.stringify(config)],
       cwd: this.workDir,
       memoryMb,

@@ -8,6 +8,7 @@
 import { build, type Plugin } from 'esbuild';
 import { lstat, mkdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { allowedPackageOf, resolveAllowedPackage } from './packages.js';
 
@@ -34,7 +35,7 @@ export interface PreparedSubmission {
 }
 
 /** Opens `dir` for transpiling into `outDir`; exercises are transpiled when first asked for. */
-export async function prepareSubmission(dir: string, outDir: string): Promise<PreparedSubmission> {
+export async function prepareSubmission(dir: string, outDir: string, place: (packageFile: string) => string = (f) => f): Promise<PreparedSubmission> {
   let root: string;
   try {
     root = await realpath(dir);
@@ -42,7 +43,7 @@ export async function prepareSubmission(dir: string, outDir: string): Promise<Pr
   } catch (e) {
     throw new Error(`sandbox: cannot read the submission folder ${dir}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const t = new Transpiler(root, outDir);
+  const t = new Transpiler(root, outDir, place);
   const prepared = new Map<string, Promise<PreparedExercise>>();
   return {
     exercise(id) {
@@ -58,7 +59,7 @@ class Transpiler {
   private readonly files = new Map<string, Promise<FileResult>>();
   private readonly taken = new Map<string, string>();
 
-  constructor(private readonly root: string, private readonly outDir: string) {}
+  constructor(private readonly root: string, private readonly outDir: string, private readonly place: (packageFile: string) => string) {}
 
   async exercise(id: string): Promise<PreparedExercise> {
     let found: string | undefined;
@@ -163,7 +164,7 @@ class Transpiler {
           }
           if (allowedPackageOf(spec)) {
             try {
-              return { path: resolveAllowedPackage(spec), external: true };
+              return { path: pathToFileURL(this.place(fileURLToPath(resolveAllowedPackage(spec)))).href, external: true };
             } catch {
               return refuse('that part of @tensorflow/tfjs does not exist');
             }

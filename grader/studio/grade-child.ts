@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
-import { EXERCISES, EXERCISE_MODULES, RUNTIMES } from '../exercises/registry.js';
+import { EXERCISES, EXERCISE_MODULES, RUNTIMES, exerciseModule } from '../exercises/registry.js';
 import type { Submission } from '../core/submission.js';
 import type { GraderConfig } from '../config/types.js';
 import { studioChecks } from './studio-config.js';
@@ -25,8 +25,6 @@ import { loadInProcess, type Modules } from '../run/load-in-process.js';
 import { collectPictures } from '../outputs/html/pictures.js';
 import type { FromChild, ToChild } from './protocol.js';
 import { freshUrl } from './fresh-import.js';
-import { modelSummary } from './model-summary.js';
-import { gradientErrors } from './gradient-errors.js';
 
 const send = (m: FromChild) => process.send?.(m);
 
@@ -98,9 +96,8 @@ async function grade({ run, folder, order, config }: { run: number; folder: stri
         if (next) announce(exercise, next.id);
       },
     });
-    const model = exercise === 'cnn' ? await modelSummary(submission, config) : undefined;
-    const gradients = exercise === 'layers' ? await gradientErrors(submission) : undefined;
-    send({ type: 'exercise', run, result: result.exercises[0], pictures: result.pictures, model, gradients });
+    const extras = (await exerciseModule(exercise).studio?.(submission, config)) ?? {};
+    send({ type: 'exercise', run, result: result.exercises[0], pictures: result.pictures, ...extras });
   }
   send({ type: 'graded', run });
 }

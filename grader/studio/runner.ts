@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseId } from '../core/contract.js';
-import { EXERCISES } from '../exercises/registry.js';
+import { EXERCISES, exerciseModule } from '../exercises/registry.js';
 import type { Check } from '../checks/types.js';
 import { studioChecks } from './studio-config.js';
 import type { GraderConfig } from '../config/types.js';
@@ -40,7 +40,11 @@ export interface RunnerEvents {
 }
 
 const CHILD = fileURLToPath(new URL('./grade-child.ts', import.meta.url));
-const CNN_CHECK_TIMEOUT_MS = 60_000;
+/** An exercise whose runtime asks for longer limits (one that loads TensorFlow.js) gets them here too. */
+function checkTimeoutMs(base: number, exercise: ExerciseId): number {
+  const limits = exerciseModule(exercise).runtime?.limits;
+  return limits ? Math.max(base * limits.callTimeoutFactor, limits.minCallTimeoutMs) : base;
+}
 const LOAD_TIMEOUT_MS = 30_000;
 /**
  * A check is stopped when its process has computed for its time limit, or waited for this many
@@ -153,12 +157,15 @@ export class Runner {
   /** Stops the timers and listeners of the run going on, when a newer save takes its child. */
   private abandon?: () => void;
   private readonly checks: Check[];
+  /** The exercises with checks to run, in the lecture's order. */
+  readonly exercises: ExerciseId[];
 
   constructor(
     private readonly options: RunnerOptions,
     private readonly events: RunnerEvents,
   ) {
     this.checks = studioChecks(options.config);
+    this.exercises = EXERCISES.filter((e) => this.checks.some((c) => c.exercise === e));
   }
 
   /** Starts a child in advance, so that the first save is answered as fast as the others. */
@@ -177,9 +184,10 @@ export class Runner {
   async grade(first: readonly ExerciseId[] = []): Promise<void> {
     const run = ++this.run;
     this.abandon?.();
-    const order = [...first, ...EXERCISES.filter((e) => !first.includes(e))].filter((e) => this.checks.some((c) => c.exercise === e));
-    // The CNN's check loads TensorFlow.js: it goes last, so the others are not kept waiting.
-    order.sort((a, b) => Number(a === 'cnn') - Number(b === 'cnn'));
+    const order = [...first, ...this.exercises.filter((e) => !first.includes(e))].filter((e) => this.exercises.includes(e));
+    // An exercise whose code builds a model loads TensorFlow.js: it goes last, so the others are not kept waiting.
+    const slow = (e: ExerciseId) => Number(exerciseModule(e).runtime !== undefined);
+    order.sort((a, b) => slow(a) - slow(b));
     const started = performance.now();
     this.events.runStart(run, order);
     let left = order;
@@ -222,7 +230,7 @@ export class Runner {
         clearInterval(timer);
         // Until the first check starts, the child is importing the student's files; the CNN's
         // check starts TensorFlow.js first, which alone can take seconds.
-        const ms = !current ? LOAD_TIMEOUT_MS : current.exercise === 'cnn' ? Math.max(this.options.checkTimeoutMs, CNN_CHECK_TIMEOUT_MS) : this.options.checkTimeoutMs;
+        const ms = !current ? LOAD_TIMEOUT_MS : checkTimeoutMs(this.options.checkTimeoutMs, current.exercise);
         const what = current ? 'did not finish' : 'did not start: importing your files did not finish';
         const wallStart = performance.now();
         const cpuStart = child.cpuSeconds();

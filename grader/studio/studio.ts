@@ -25,6 +25,8 @@ export interface StudioOptions {
 
 /** What the page shows above the exercises: is a run going on, and since which save. */
 export interface StudioStatus {
+  /** The exercises with public checks, in the lecture's order: the page's tabs. */
+  exercises: ExerciseId[];
   run: number;
   running: boolean;
   /** The exercise files saved that started this run ([] for the first run). */
@@ -45,7 +47,7 @@ export interface Studio {
 export async function startStudio(o: StudioOptions): Promise<Studio> {
   const folder = path.resolve(o.folder);
   const views = new Map<ExerciseId, StudioExercise>();
-  let status: StudioStatus = { run: 0, running: false, saved: [], savedAt: Date.now() };
+  let status: StudioStatus = { exercises: [], run: 0, running: false, saved: [], savedAt: Date.now() };
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   const tell = (m: Broadcast) => server?.broadcast(m);
   const setStatus = (s: Partial<StudioStatus>) => tell({ event: 'status', data: (status = { ...status, ...s }) });
@@ -73,6 +75,7 @@ export async function startStudio(o: StudioOptions): Promise<Studio> {
       },
     },
   );
+  status.exercises = runner.exercises;
   // The server first: a port in use then leaves nothing running.
   server = await startServer({
     port: o.port ?? 0,

@@ -45,9 +45,9 @@ describe('batch', () => {
 
   it('writes the gradebook and the summary', () => {
     const csv = readFileSync(path.join(out, 'gradebook.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('student,convolution (/26),total,max,status,error');
-    expect(csv[1]).toBe('alice,26,26,26,graded,');
-    expect(csv.find((l) => l.startsWith('eve,'))).toMatch(/^eve,0,0,26,error,eve\.zip is not a zip file/);
+    expect(csv[0]).toBe('student,convolution (/26),total,max,late,status,error');
+    expect(csv[1]).toBe('alice,26,26,26,,graded,');
+    expect(csv.find((l) => l.startsWith('eve,'))).toMatch(/^eve,0,0,26,,error,eve\.zip is not a zip file/);
     const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(summary.rows).toHaveLength(6);
     expect(summary.checkPassRates.length).toBeGreaterThan(3);
@@ -132,6 +132,6 @@ describe('a killed batch', () => {
     expect(readRecord(path.join(out, firstDone))!.finishedAt).toBe(before.finishedAt);
     const rows = readFileSync(path.join(out, 'gradebook.csv'), 'utf8').trim().split('\r\n');
     expect(rows).toHaveLength(6);
-    expect(rows.find((r) => r.startsWith('alice,'))).toBe('alice,26,26,26,graded,');
+    expect(rows.find((r) => r.startsWith('alice,'))).toBe('alice,26,26,26,,graded,');
   }, 240_000);
 });

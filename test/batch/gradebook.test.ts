@@ -25,17 +25,17 @@ describe('csv', () => {
 });
 
 describe('gradebookCsv', () => {
-  it('has a row per student with per-exercise points, total, max, status and error', () => {
+  it('has a row per student with per-exercise points, total, max, late, status and error', () => {
     const records: BatchRecord[] = [
-      { ...base, student: 'zoe', status: 'graded', score: 30, maxScore: 36, perExercise: { convolution: { score: 20, maxScore: 26 }, parameters: { score: 10, maxScore: 10 } } },
+      { ...base, student: 'zoe', identities: [{ lms: 'canvas', userId: '1', late: true }], status: 'graded', score: 30, maxScore: 36, perExercise: { convolution: { score: 20, maxScore: 26 }, parameters: { score: 10, maxScore: 10 } } },
       { ...base, student: '=cmd|calc', status: 'error', error: 'eve.zip is not a zip file\nmore', score: 0, maxScore: 0, perExercise: {} },
       { ...base, student: 'amy', status: 'graded', score: 26, maxScore: 36, perExercise: { convolution: { score: 26, maxScore: 26 }, parameters: { score: 0, maxScore: 10 } } },
     ];
     expect(gradebookCsv(records).split('\r\n')).toEqual([
-      'student,convolution (/26),parameters (/10),total,max,status,error',
-      "'=cmd|calc,0,0,0,36,error,eve.zip is not a zip file",
-      'amy,26,0,26,36,graded,',
-      'zoe,20,10,30,36,graded,',
+      'student,convolution (/26),parameters (/10),total,max,late,status,error',
+      "'=cmd|calc,0,0,0,36,,error,eve.zip is not a zip file",
+      'amy,26,0,26,36,,graded,',
+      'zoe,20,10,30,36,late,graded,',
       '',
     ]);
   });

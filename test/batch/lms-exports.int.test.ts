@@ -73,8 +73,31 @@ describe('a TA grades a Canvas class and uploads the gradebook', () => {
 
   it('keeps the plain gradebook as before', () => {
     const rows = csvRows(path.join(out, 'gradebook.csv'));
-    expect(rows[0]).toEqual(['student', `convolution (/${FULL})`, 'total', 'max', 'status', 'error']);
-    expect(rows.find((r) => r[0] === 'doejane_12345')).toEqual(['doejane_12345', String(FULL), String(FULL), String(FULL), 'graded', '']);
+    expect(rows[0]).toEqual(['student', `convolution (/${FULL})`, 'total', 'max', 'late', 'status', 'error']);
+    expect(rows.find((r) => r[0] === 'doejane_12345')).toEqual(['doejane_12345', String(FULL), String(FULL), String(FULL), '', 'graded', '']);
+    expect(rows.find((r) => r[0] === 'müllerjörg_23456')![4]).toBe('late'); // LATE_ in Canvas's file name
+  });
+
+  it('says that an ad-hoc --only filled the column, with both numbers and the exercises, and records it in summary.json', () => {
+    expect(summary.outputs.lms!.notes).toContain(
+      "Canvas's 'Homework 1 (1001)' is worth 26 points, convolution (an ad-hoc --only, not a homework of the config) is worth 26: scores are written out of 26",
+    );
+    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    expect(json.graded).toEqual({ exercises: ['convolution'], adHoc: true, maxScore: FULL });
+    expect(json.gradebook).toEqual({ lms: 'canvas', column: 'Homework 1 (1001)', pointsPossible: 26, scaledFrom: FULL, exercises: ['convolution'], adHoc: true });
+  });
+
+  it('counts students only: the stray file is a row of its own, not a 0 in the mean; the late student is marked', () => {
+    const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
+    const row = (s: string) => json.rows.find((r: { student: string }) => r.student === s);
+    expect(row('unassigned readme-from-ta.txt')).toMatchObject({ unassigned: true, error: expect.stringMatching(/belongs to no student/) });
+    expect(row('müllerjörg_23456').late).toBe(true);
+    const html = readFileSync(path.join(out, 'summary.html'), 'utf8');
+    expect(html).toMatch(/Students<\/div><div class="v">4</);
+    expect(html).toMatch(/Files of no student<\/div><div class="v">1</);
+    expect(html).toMatch(/Late<\/div><div class="v">1</);
+    // Nothing was graded before this first run: the orphan is not "already graded".
+    expect(summary.skipped).toBe(0);
   });
 });
 

@@ -26,6 +26,7 @@ describe('the corpus of student-style submissions', () => {
       const wrong = g.named.filter((id) => id !== c.mistake);
       expect(wrong, `told a wrong cause; failures:\n${g.messages.join('\n')}`).toEqual([]);
       if (NAMED_EXACTLY.includes(c.dir)) expect(g.named).toEqual([c.mistake]);
+      for (const check of c.fails ?? []) expect(g.failed, `${check} lets the bug through`).toContain(check);
     }, 120_000);
   }
 

@@ -14,6 +14,8 @@ export interface CorpusCase {
   /** The catalogue id the grader should name, or null for a bug the catalogue lacks. */
   mistake: string | null;
   bug?: string;
+  /** Checks that must fail: each once let this bug through. */
+  fails?: string[];
 }
 
 export function loadManifest(): CorpusCase[] {
@@ -26,6 +28,8 @@ export interface Graded {
   sandbox: string;
   /** Every mistake id some failing check named. */
   named: string[];
+  /** The checks that did not pass. */
+  failed: string[];
   /** Every failure message, for a report when an assertion fails. */
   messages: string[];
 }
@@ -39,6 +43,7 @@ export async function gradeCase(c: CorpusCase): Promise<Graded> {
     maxScore: result.maxScore,
     sandbox: result.environment.sandbox?.split(' (')[0] ?? 'unknown',
     named: [...new Set(verdicts.flatMap(({ v }) => (v.status === 'failed' ? v.diagnosis ?? [] : []).map((d) => d.mistakeId)))],
+    failed: verdicts.filter(({ v }) => v.status !== 'passed').map(({ id }) => id),
     messages: verdicts.filter(({ v }) => v.status !== 'passed').map(({ id, v }) => `${id}: ${'message' in v ? v.message : ''}`),
   };
 }

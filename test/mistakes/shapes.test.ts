@@ -17,6 +17,7 @@ describe('what a wrong output has in common with the expected one', () => {
     ['plus 1 everywhere', (m: number[][]) => m.map((r) => r.map((x) => x + 1))],
     ['every negative value replaced by 0', (m: number[][]) => m.map((r) => r.map((x) => Math.max(0, x)))],
     ['shifted by one pixel to the right', (m: number[][]) => m.map((r) => [9, ...r.slice(0, -1)])],
+    ['outputs of another size (3×2 instead of 2×3)', (m: number[][]) => m[0].map((_, c) => m.map((r) => r[c] + 0.5))],
     ['larger than the expected one (4×5 instead of 2×3)', (m: number[][]) => [[0, 0, 0, 0, 0], ...m.map((r) => [0, ...r, 0]), [0, 0, 0, 0, 0]]],
   ])('%s', (words, f) => {
     expect(describeDifference(on(f))).toContain(words);

@@ -53,3 +53,22 @@ describe('CI outputs', () => {
     expect(Object.keys(OUTPUTS)).toEqual(expect.arrayContaining(['gradescope', 'junit', 'classroom', 'prairielearn', 'job-summary']));
   });
 });
+
+describe('the LMS formats: the upload notes and the "could not grade" result, declared once beside each format', () => {
+  const intake = { from: '.', renamed: [{ file: 'Filters.ts', as: 'filters.ts' }], skipped: [{ file: 'notes.txt', why: 'not an exercise file' }] };
+
+  it('Gradescope: the notes lead the output; could not grade is 0 with the reason', () => {
+    const graded = JSON.parse(OUTPUTS.gradescope.render({ ...result, intake }) as string);
+    expect(graded.output.split('\n')).toEqual(['Graded Filters.ts as filters.ts.', 'Not graded (not an exercise file): notes.txt.', 'convolution: 2.5/10']);
+    expect(JSON.parse(OUTPUTS.gradescope.cannotGrade('hw.zip is not a zip file', 'submission'))).toEqual({ score: 0, output: 'The autograder could not grade this submission: hw.zip is not a zip file', output_format: 'text', tests: [] });
+    expect(JSON.parse(OUTPUTS.gradescope.cannotGrade('out of disk', 'grader')).output).toBe('The autograder could not grade this submission (out of disk). Please tell your instructor.');
+  });
+
+  it('PrairieLearn: the notes are the message; could not grade is gradable: false, costing no attempt', () => {
+    const graded = toPrairieLearn({ ...result, intake });
+    expect(graded.message).toBe('Graded Filters.ts as filters.ts.\nNot graded (not an exercise file): notes.txt.');
+    expect(toPrairieLearn(result).message).toBeUndefined();
+    const failed = JSON.parse(OUTPUTS.prairielearn.cannotGrade('No exercise file was found in your upload', 'submission'));
+    expect(failed).toEqual({ gradable: false, message: expect.stringMatching(/^The grader could not grade this submission: No exercise file was found in your upload\. It does not count as an attempt\.$/), format_errors: [failed.message] });
+  });
+});

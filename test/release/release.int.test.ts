@@ -33,8 +33,8 @@ function releasedText(): Map<string, string> {
   return new Map(summary.files.map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
 }
 
-async function vitest(env: Record<string, string> = {}): Promise<string> {
-  const r = await run(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=verbose', '--color=false'], {
+async function vitest(env: Record<string, string> = {}, reporter: string[] = ['--reporter=verbose']): Promise<string> {
+  const r = await run(process.execPath, [path.join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...reporter, '--color=false'], {
     cwd: dir,
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
     maxBuffer: 64 * 1024 * 1024,
@@ -117,6 +117,20 @@ describe('npm run release', () => {
     // A stub's constants (HIGH_PASS = []) cannot throw: they fail as empty values instead.
     for (const b of blocks) expect(b, b.slice(0, 600)).toMatch(/not implemented|got an array of 0 values/);
     expect(blocks.filter((b) => /not implemented/.test(b)).length).toBeGreaterThan(blocks.length - 3);
+  }, 120_000);
+
+  it('npm test prints one concise block per failing check, no harness code, and ends with the points table', async () => {
+    const out = await vitest({}, []); // the release's own reporter, as `npm test` runs it
+    const lines = out.trimEnd().split('\n');
+    expect(lines.length, out.slice(0, 3000)).toBeLessThan(300);
+    const training = ALL_CHECKS.filter((c) => c.kind === 'training').map((c) => c.id);
+    const failing = summary.publicChecks.filter((id) => !training.includes(id));
+    expect(lines.filter((l) => l.startsWith('✗ ')).length).toBe(failing.length);
+    for (const id of failing) expect(out).toContain(` points, ${id})`);
+    // No code frame, stack or file position of the test harness.
+    expect(out).not.toMatch(/❯|⎯|^\s+at |\d+\|\s|public-checks\.test\.ts:\d/m);
+    expect(lines.at(-1)).toMatch(/^Total\s+0 \/ \d+ {3}\(public checks/);
+    for (const exercise of new Set(failing.map((id) => id.split('.')[0]))) expect(out).toMatch(new RegExp(`^${exercise}\\s+0 / \\d+$`, 'm'));
   }, 120_000);
 
   it('shows a forgotten flip: counterexample, diagnosis, points and a replay command that works', async () => {

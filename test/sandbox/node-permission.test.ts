@@ -21,7 +21,7 @@ describe(`the permission model of this Node (${process.version})`, () => {
   it('is what the child command line uses, without any --allow-net', () => {
     // No other tool (prlimit, setpriv, bwrap): the command line is Node's alone.
     const tools = { prlimit: null, setpriv: null, bwrap: null, root: false, permission: p };
-    const plan = launchPlan({ mode: 'node', readDirs: ['/tmp/x'], script: ['entry.mjs'], cwd: '/tmp/x', memoryMb: 256, tools });
+    const plan = launchPlan({ mode: 'node', node: process.execPath, readDirs: ['/tmp/x'], script: ['entry.mjs'], cwd: '/tmp/x', memoryMb: 256, tools });
     const args = [plan.command, ...plan.args];
     expect(args).toContain(p!.flag);
     expect(args).toContain('--allow-fs-read=/tmp/x');

@@ -130,8 +130,9 @@ describe('countParameters', () => {
     expect(tfjsCount(spec)).toBe(177);
   });
 
-  it('counts nothing for a model without layers', () => {
-    expect(countParameters({ inputShape: [4, 4, 1], layers: [] })).toBe(0);
+  it('refuses a model without layers, as tfjs does', () => {
+    expect(() => countParameters({ inputShape: [4, 4, 1], layers: [] })).toThrow(/layers/);
+    expect(() => tfjsCount({ inputShape: [4, 4, 1], layers: [] })).toThrow();
   });
 
   it('does not mutate the spec', () => {

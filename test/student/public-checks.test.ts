@@ -12,6 +12,7 @@ import type { GraderConfig } from '../../grader/config/types.js';
 import { selectChecks } from '../../grader/exercises/select-checks.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
 import { formatCheckText } from '../../grader/feedback/format-text.js';
+import type { CheckOutcome } from '../../grader/release/runtime/student-reporter.js';
 
 /** `<checkId>:<seed>[:<path>]`, e.g. `convolution.linear:-1234:42:0:1`. */
 function parseReplay(value: string | undefined): { id: string; seed: number; path?: string } | undefined {
@@ -46,11 +47,14 @@ for (const exercise of EXERCISES) {
       // Training on all of MNIST takes minutes: `npm run grade` does it, not every `npm test`.
       const skipped = check.kind === 'training' || (replay !== undefined && replay.id !== check.id);
       const run = skipped ? it.skip : it;
-      run(`${check.title} [${check.points} pt]${check.kind === 'training' ? ' (trained by npm run grade)' : ''}`, async () => {
+      run(`${check.title} [${check.points} pt]${check.kind === 'training' ? ' (trained by npm run grade)' : ''}`, async ({ task }) => {
         // REPLAY pins this check's seed, as the config file can.
         const config: GraderConfig = replay ? { ...resolved, checks: { ...resolved.checks, [check.id]: { ...resolved.checks[check.id], seed: replay.seed } } } : resolved;
         const graded = await gradeSubmission(folder, config, { isolation: 'in-process', checks: [check], pictures: false });
         const result = graded.exercises[0].checks[0];
+        // What a release's reporter (grader/release/runtime/student-reporter.ts) prints and totals.
+        const outcome: CheckOutcome = { exercise, points: check.points, score: result.score, text: formatCheckText(result, { brief: true }) };
+        Object.assign(task.meta, { check: outcome });
         if (result.status !== 'passed') throw new Error('\n' + formatCheckText(result));
       });
     }

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startStudio, type Studio } from '../../grader/studio/studio.js';
-import { correct, launchChromium, noBrowserReason, save, studentFolder, unflippedConvolve, zeroPaddedBlur } from './browser.js';
+import { axeViolations, correct, launchChromium, noBrowserReason, save, studentFolder, unflippedConvolve, zeroPaddedBlur } from './browser.js';
 
 const skip = noBrowserReason();
 if (skip) console.warn(`studio browser tests skipped: ${skip}`);
@@ -57,6 +57,45 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     const response = await page.request.get(studio.url);
     expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
     expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
+  }, TEST_TIMEOUT);
+
+  it('passes axe-core (WCAG 2.1 A/AA and best practices) on every tab, a failing check open', async () => {
+    save(folder, 'convolution', unflippedConvolve());
+    await page.locator('#tab-convolution .fail').waitFor({ timeout: FOLLOW });
+    await page.waitForSelector('#status[data-running="false"]', { timeout: FOLLOW });
+    const ids = await page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-exercise')!));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      await tab(id).click();
+      if (await page.locator('section.pictures .controls').count()) await page.locator('.original').waitFor({ timeout: FOLLOW });
+      expect(await axeViolations(page), id).toEqual([]);
+    }
+    save(folder, 'convolution', correct('convolution'));
+    await until(count('#tab-convolution .pass'), 1);
+  }, TEST_TIMEOUT);
+
+  it('is usable from the keyboard: arrow keys, Home and End move between tabs (roving tabindex); the file picker is reached with Tab', async () => {
+    const ids = await page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-exercise')!));
+    await tab(ids[0]).click();
+    await tab(ids[0]).focus();
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    const state = () => page.locator('[role="tab"]').evaluateAll((tabs) => tabs.map((t) => `${t.getAttribute('aria-selected')}/${t.getAttribute('tabindex')}`));
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe(`tab-${ids[1]}`);
+    expect(await state()).toEqual(ids.map((_, i) => (i === 1 ? 'true/0' : 'false/-1')));
+    expect(await page.getAttribute('#panels', 'aria-labelledby')).toBe(`tab-${ids[1]}`);
+    await page.keyboard.press('End');
+    expect(await focused()).toBe(`tab-${ids.at(-1)}`);
+    await page.keyboard.press('ArrowRight'); // wraps around
+    expect(await focused()).toBe(`tab-${ids[0]}`);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe(`tab-${ids[0]}`);
+    // The pictures: from the sample choice, Tab reaches the file picker of the drop zone.
+    await tab('filters').click();
+    await page.locator('#sample-test-card').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('picture-file');
   }, TEST_TIMEOUT);
 
   it('follows a wrong convolve (no kernel flip) with the failing check, its diagnosis and its replay command, then the fix', async () => {

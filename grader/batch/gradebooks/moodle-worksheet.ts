@@ -9,9 +9,10 @@ import { pointsOf, scoreCell } from './score-cell.js';
  * the scale of its `Maximum Grade`); a participant without a graded submission keeps the
  * worksheet's own cell. Moodle matches rows on `Identifier` (`Participant <id>`) and strips a BOM.
  */
-export function moodleWorksheetCsv(roster: Roster, match: RosterMatch): string {
+export function moodleWorksheetCsv(roster: Roster, match: RosterMatch): { csv: string; pointsPossible?: number } {
   const grade = roster.header.indexOf('Grade');
   const max = roster.header.indexOf('Maximum Grade');
+  const pointsPossible = max >= 0 ? roster.rows.map((r) => pointsOf(r[max])).find((p) => p !== undefined) : undefined;
   const rows = roster.rows.map((r, i) => {
     const out = [...r];
     while (out.length < roster.header.length) out.push('');
@@ -19,5 +20,5 @@ export function moodleWorksheetCsv(roster: Roster, match: RosterMatch): string {
     if (score !== undefined) out[grade] = score.toFixed(2);
     return out;
   });
-  return BOM + toCsv([roster.header, ...rows]);
+  return { csv: BOM + toCsv([roster.header, ...rows]), pointsPossible };
 }

@@ -6,6 +6,8 @@ import { matchRoster } from './match-roster.js';
 import { moodleWorksheetCsv } from './moodle-worksheet.js';
 import { readRoster } from './roster.js';
 import { unmatchedCsv } from './unmatched-csv.js';
+import { describeSelection } from '../../config/homework.js';
+import { classSelection, gradedMaximum, scalingNote, type GradebookScaling } from './scaling.js';
 
 export interface RosterOptions {
   /** The LMS's own roster or gradebook export. */
@@ -17,8 +19,10 @@ export interface RosterOptions {
 export interface LmsGradebooks {
   /** Files written: the LMS's gradebook (Canvas, Moodle) and unmatched.csv. */
   files: string[];
-  /** One line each for the log: what was matched, what was not. */
+  /** One line each for the log: what was matched, what was not, how scores were scaled. */
   notes: string[];
+  /** What the gradebook's scores were scaled from (none for a roster without a gradebook). */
+  scaling?: GradebookScaling;
 }
 
 /** Reads the roster first, so a bad roster or --assignment is refused before anything is graded. */
@@ -38,20 +42,28 @@ export function writeLmsGradebooks(outDir: string, records: readonly BatchRecord
   const match = matchRoster(roster, records);
   const files: string[] = [];
   const notes: string[] = [];
+  let written: { column: string; pointsPossible?: number } | undefined;
   if (roster.lms === 'canvas') {
     const { csv, column, pointsPossible } = canvasGradebookCsv(roster, o.assignment, match);
     files.push(path.join(outDir, 'gradebook-canvas.csv'));
     writeAtomic(files[0], csv);
-    const max = Math.max(0, ...records.filter((r) => r.status === 'graded').map((r) => r.maxScore));
-    if (pointsPossible && max && pointsPossible !== max) notes.push(`Canvas's '${column}' is worth ${pointsPossible} points: scores out of ${max} are scaled to it`);
+    written = { column, pointsPossible };
   } else if (roster.lms === 'moodle') {
     files.push(path.join(outDir, 'gradebook-moodle.csv'));
-    writeAtomic(files[0], moodleWorksheetCsv(roster, match));
+    const { csv, pointsPossible } = moodleWorksheetCsv(roster, match);
+    writeAtomic(files[0], csv);
+    written = { column: 'Grade', pointsPossible };
   }
+  const { selection, mixed } = classSelection(records);
+  if (mixed) notes.push(`the results were graded on different exercises; the gradebook is described by the first: ${describeSelection(selection!)}`);
+  const scaling: GradebookScaling | undefined =
+    written && selection ? { lms: roster.lms, ...written, scaledFrom: gradedMaximum(records), exercises: selection.exercises, ...(selection.homework ? { homework: selection.homework } : {}), adHoc: selection.adHoc } : undefined;
+  const note = scaling && scalingNote(scaling);
+  if (note) notes.push(note);
   const unmatched = unmatchedCsv(roster, match);
   files.push(path.join(outDir, 'unmatched.csv'));
   writeAtomic(files[files.length - 1], unmatched.csv);
   const graded = [...match.byRow.values()].filter((r) => r.status === 'graded').length;
   notes.push(`${roster.lms} roster: ${graded} of ${roster.students.length} students scored, ${match.missing.length} without a submission, ${match.unmatched.length} submission(s) matching nobody${unmatched.rows ? ': see unmatched.csv' : ''}`);
-  return { files, notes };
+  return { files, notes, ...(scaling ? { scaling } : {}) };
 }

@@ -59,6 +59,10 @@ export function intMatrix(maxSize = 6, minSize = 1): fc.Arbitrary<Matrix> {
 export function realMatrix(maxSize = 12, minSize = 1): fc.Arbitrary<Matrix> {
   return matrix(realValue, [minSize, maxSize]);
 }
+/** An n×n matrix of `realValue`s (fractions, so rounding shows), n in [minSize, maxSize]. */
+export function squareRealMatrix(maxSize = 6, minSize = 1): fc.Arbitrary<Matrix> {
+  return fc.integer({ min: minSize, max: maxSize }).chain((n) => matrix(realValue, [n, n]));
+}
 /** An n×n matrix of small integers, n in [minSize, maxSize]. */
 export function squareIntMatrix(maxSize = 6, minSize = 1): fc.Arbitrary<Matrix> {
   return fc.integer({ min: minSize, max: maxSize }).chain((n) => matrix(smallInt, [n, n]));

@@ -4,7 +4,7 @@ import { defineChecks } from '../../checks/support/define.js';
 import { forAll, forEachCase } from '../../checks/support/property.js';
 import { agree, sameAs } from '../../checks/support/differential.js';
 import { mismatch, RESAMPLED } from '../../checks/support/compare.js';
-import { intMatrix, realMatrix, realValue, smallInt, squareIntMatrix } from '../../checks/support/arbitraries.js';
+import { intMatrix, realMatrix, realValue, scaled, squareRealMatrix } from '../../checks/support/arbitraries.js';
 import { invalidInputCheck, type InvalidCall } from '../../checks/support/errors.js';
 import { leavesInputsAlone } from '../../checks/support/mutation.js';
 import type { Probe } from '../../checks/support/probe.js';
@@ -99,7 +99,7 @@ export const checks = defineChecks('augment', [
     visibility: 'public',
     kind: 'property',
     run: (ctx) =>
-      forAll(ctx, fc.record({ image: intMatrix(8), fill: smallInt }), async ({ image, fill }, probe) =>
+      forAll(ctx, fc.record({ image: scaled(realMatrix(8)), fill: realValue }), async ({ image, fill }, probe) =>
         agree('translate(image, 0, 0, fill)', await call(probe, 'translate', image, 0, 0, fill), image)),
   },
   {
@@ -110,7 +110,7 @@ export const checks = defineChecks('augment', [
     visibility: 'public',
     kind: 'property',
     run: (ctx) =>
-      forAll(ctx, fc.record({ image: intMatrix(8), a: shift, b: shift, c: shift, d: shift }), async ({ image, a, b, c, d }, probe) => {
+      forAll(ctx, fc.record({ image: scaled(realMatrix(8)), a: shift, b: shift, c: shift, d: shift }), async ({ image, a, b, c, d }, probe) => {
         const h = image.length;
         const w = image[0].length;
         const twice = await call(probe, 'translate', await call(probe, 'translate', image, a, b), c, d);
@@ -131,7 +131,7 @@ export const checks = defineChecks('augment', [
     visibility: 'public',
     kind: 'property',
     run: (ctx) =>
-      forAll(ctx, fc.record({ image: squareIntMatrix(7), fill: smallInt }), async ({ image, fill }, probe) => {
+      forAll(ctx, fc.record({ image: squareRealMatrix(7), fill: realValue }), async ({ image, fill }, probe) => {
         let m = image;
         for (let i = 0; i < 4; i++) m = await call(probe, 'rotate', m, 90, fill);
         return agree('rotate(rotate(rotate(rotate(image, 90), 90), 90), 90) ≠ image', m, image, RESAMPLED);
@@ -165,19 +165,19 @@ export const checks = defineChecks('augment', [
     visibility: 'public',
     kind: 'property',
     run: (ctx) =>
-      forAll(ctx, fc.record({ image: intMatrix(8), fill: smallInt }), async ({ image, fill }, probe) =>
+      forAll(ctx, fc.record({ image: realMatrix(8), fill: realValue }), async ({ image, fill }, probe) =>
         agree('rotate(image, 0, fill)', await call(probe, 'rotate', image, 0, fill), image, RESAMPLED) ??
         agree('rotate(image, 360, fill)', await call(probe, 'rotate', image, 360, fill), image, RESAMPLED)),
   },
   {
     id: 'scale-identity',
     title: 'Scaling by 1 changes nothing',
-    description: 'scale(image, 1, fill) is the image, for every shape and fill.',
+    description: 'scale(image, 1, fill) is the image, for every shape and fill, with values of every sign, size and fraction (a scale that rounds shows).',
     points: 1,
     visibility: 'public',
     kind: 'property',
     run: (ctx) =>
-      forAll(ctx, fc.record({ image: intMatrix(8), fill: smallInt }), async ({ image, fill }, probe) =>
+      forAll(ctx, fc.record({ image: scaled(realMatrix(8)), fill: realValue }), async ({ image, fill }, probe) =>
         agree('scale(image, 1, fill)', await call(probe, 'scale', image, 1, fill), image, RESAMPLED)),
   },
   {

@@ -61,10 +61,14 @@ function resample(image: Matrix, fill: number, source: (x: number, y: number) =>
   );
 }
 
+/** How a canvas size is made a whole number: to the nearest (scipy, cv2), up or down. */
+type Whole = (x: number) => number;
+const OTHER_WHOLES: Whole[] = [Math.ceil, Math.floor];
+
 /** The bounding box of the image turned by `degrees` (what scipy.ndimage.rotate(reshape=True) gives). */
-function rotatedCanvas(h: number, w: number, degrees: number): [number, number] {
+function rotatedCanvas(h: number, w: number, degrees: number, whole: Whole): [number, number] {
   const [cos, sin] = cosSin(degrees).map(Math.abs);
-  return [Math.round(h * cos + w * sin - 1e-9), Math.round(w * cos + h * sin - 1e-9)];
+  return [Math.max(1, whole(h * cos + w * sin - 1e-9)), Math.max(1, whole(w * cos + h * sin - 1e-9))];
 }
 
 /** Every value the predicted one (fill) or a whole number within 1 of it (rounded, floored or truncated), or clamped to 0…255. */
@@ -76,14 +80,6 @@ function roundedValues(got: unknown, predicted: unknown): boolean {
     const v = g[r][c];
     return Math.abs(v - exact) <= 1e-9 || (Number.isInteger(v) && (Math.abs(v - exact) <= 1 || (v === 0 && exact < 0) || (v === 255 && exact > 255)));
   }));
-}
-
-/** The same size as `predicted` give or take one row or column (round, ceil or floor of the box). */
-function sameCanvas(got: unknown, predicted: unknown): boolean {
-  const g = got as Matrix;
-  const p = predicted as Matrix;
-  if (!Array.isArray(g) || !Array.isArray(p) || !g.every(Array.isArray)) return false;
-  return Math.abs(g.length - p.length) <= 1 && g.every((row) => Math.abs(row.length - p[0].length) <= 1);
 }
 
 /** rotate with the mistakes of `o` (after the reference's validation). */
@@ -101,18 +97,18 @@ function scaleWith(ref: Reference, o: Resampling) {
   };
 }
 /** rotate into the bounding box of the turned image. */
-function rotateEnlarged(ref: Reference) {
+function rotateEnlarged(ref: Reference, whole: Whole = Math.round) {
   return (image: Matrix, degrees: number, fill = 0) => {
     ref.augment.rotate(image, degrees, fill);
     const [cos, sin] = cosSin(degrees);
-    return resample(image, fill, (x, y) => [x * cos - y * sin, x * sin + y * cos], { size: rotatedCanvas(image.length, image[0].length, degrees) });
+    return resample(image, fill, (x, y) => [x * cos - y * sin, x * sin + y * cos], { size: rotatedCanvas(image.length, image[0].length, degrees, whole) });
   };
 }
 /** scale onto a canvas `factor` times the image's size (as cv2.resize does). */
-function scaleEnlarged(ref: Reference) {
+function scaleEnlarged(ref: Reference, whole: Whole = Math.round) {
   return (image: Matrix, factor: number, fill = 0) => {
     ref.augment.scale(image, factor, fill);
-    const size: [number, number] = [Math.max(1, Math.round(image.length * factor)), Math.max(1, Math.round(image[0].length * factor))];
+    const size: [number, number] = [Math.max(1, whole(image.length * factor)), Math.max(1, whole(image[0].length * factor))];
     return resample(image, fill, (x, y) => [x / factor, y / factor], { size });
   };
 }
@@ -179,7 +175,7 @@ export const mistakes = defineMistakes('augment', [
     explanation:
       "Your rotate returns the bounding box of the turned image (like scipy.ndimage.rotate's reshape=True). The output must have the input's size: corners that turn out of it are cut off, and pixels whose source is outside take fill.",
     apply: (ref) => ({ rotate: rotateEnlarged(ref) }),
-    accepts: sameCanvas,
+    variants: (ref) => OTHER_WHOLES.map((whole) => ({ rotate: rotateEnlarged(ref, whole) })),
   },
   {
     id: 'scale-enlarges-canvas',
@@ -187,7 +183,7 @@ export const mistakes = defineMistakes('augment', [
     explanation:
       "Your scale returns an image factor times the input's size (like cv2.resize). The output must have the input's size: zooming in crops to the centre, zooming out leaves a border of fill.",
     apply: (ref) => ({ scale: scaleEnlarged(ref) }),
-    accepts: sameCanvas,
+    variants: (ref) => OTHER_WHOLES.map((whole) => ({ scale: scaleEnlarged(ref, whole) })),
   },
   {
     id: 'rotate-about-origin',

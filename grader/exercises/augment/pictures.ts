@@ -6,6 +6,7 @@ export const pictures: PictureOperation[] = [
   {
     exercise: 'augment',
     name: 'translate',
+    settings: ['shift'],
     args: (s) => [s.image, s.shift[0], s.shift[1]],
     call: (s) => `translate(image, ${s.shift[0]}, ${s.shift[1]})`,
     reference: (ref, s) => ref.augment.translate(s.image, s.shift[0], s.shift[1]),
@@ -15,6 +16,7 @@ export const pictures: PictureOperation[] = [
   {
     exercise: 'augment',
     name: 'rotate',
+    settings: ['degrees'],
     args: (s) => [s.image, s.degrees],
     call: (s) => `rotate(image, ${s.degrees})`,
     reference: (ref, s) => ref.augment.rotate(s.image, s.degrees),
@@ -24,6 +26,7 @@ export const pictures: PictureOperation[] = [
   {
     exercise: 'augment',
     name: 'scale',
+    settings: ['factor'],
     args: (s) => [s.image, s.factor],
     call: (s) => `scale(image, ${s.factor})`,
     reference: (ref, s) => ref.augment.scale(s.image, s.factor),

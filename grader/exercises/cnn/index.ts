@@ -18,4 +18,6 @@ export const cnn = defineExercise({
   // The child imports tfjs (seconds) and builds the model: more time and memory than a function of numbers.
   runtime: { modelExport: 'buildModel', limits: { minCallTimeoutMs: 30_000, callTimeoutFactor: 6, minMemoryMb: 2_048 } },
   trains: true,
+  // Loaded when the studio asks: the model summary brings the report's views along.
+  studio: async (submission, config) => ({ model: await (await import('./model-summary.js')).modelSummary(submission, config) }),
 });

@@ -60,6 +60,27 @@ export const mistakes = defineMistakes('convolution2d', [
     }),
   },
   {
+    id: 'same-window-off-by-one',
+    title: "'same' window one pixel off for odd kernels",
+    explanation:
+      "In 'same' mode the output is the middle of the 'full' result, the size of the image: for a kernel of kh rows it starts at row (kh − 1) // 2 of 'full' (and column (kw − 1) // 2). Yours starts one row and one column later, so the result is shifted by one pixel up and left: for an odd kernel the middle is exactly (kh − 1) / 2.",
+    apply: (ref) => {
+      const shifted =
+        (fn: Fn): Conv =>
+        (image, kernel, options = {}) => {
+          const checked = ref.convolution2d[fn](image, kernel, options); // the reference's validation
+          if (options.mode !== 'same') return checked;
+          const full = ref.convolution2d[fn](image, kernel, { ...options, mode: 'full' });
+          const [h, w, kh, kw] = [image.length, image[0].length, kernel.length, kernel[0].length];
+          // One past the centre where the kernel has room for it (a 1-wide kernel has a single window).
+          const r0 = ((kh - 1) >> 1) + (kh > 1 ? 1 : 0);
+          const c0 = ((kw - 1) >> 1) + (kw > 1 ? 1 : 0);
+          return full.slice(r0, r0 + h).map((row) => row.slice(c0, c0 + w));
+        };
+      return { convolve2d: shifted('convolve2d'), correlate2d: shifted('correlate2d') };
+    },
+  },
+  {
     id: 'symm-as-reflect',
     title: "'symm' mirrors without repeating the edge",
     explanation:

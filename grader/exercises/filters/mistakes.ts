@@ -97,6 +97,16 @@ export const mistakes = defineMistakes('filters', [
     },
   },
   {
+    id: 'sobel-constants-swapped',
+    title: 'SOBEL_X and SOBEL_Y exchanged',
+    explanation:
+      'Your SOBEL_X holds the slide’s SOBEL_Y and your SOBEL_Y its SOBEL_X, so Sobel’s x and y come out exchanged while Prewitt’s are right. SOBEL_X = [[-1,0,1],[-2,0,2],[-1,0,1]] responds to changes from left to right; SOBEL_Y is its transpose.',
+    apply: (ref) => {
+      const [SOBEL_X, SOBEL_Y] = [ref.filters.SOBEL_Y, ref.filters.SOBEL_X];
+      return { SOBEL_X, SOBEL_Y, gradients: gradientsWith(ref, { kernels: { prewitt: [ref.filters.PREWITT_X, ref.filters.PREWITT_Y], sobel: [SOBEL_X, SOBEL_Y] } }) };
+    },
+  },
+  {
     id: 'x-y-swapped',
     title: 'x and y swapped',
     explanation: 'Your x is the vertical derivative and your y the horizontal one. x responds to changes from left to right (PREWITT_X, SOBEL_X), y to changes from top to bottom.',

@@ -6,6 +6,7 @@ export const pictures: PictureOperation[] = [
   {
     exercise: 'filters',
     name: 'blur',
+    settings: ['blurSize'],
     args: (s) => [s.image, s.blurSize],
     call: (s) => `blur(image, ${s.blurSize})`,
     reference: (ref, s) => ref.filters.blur(s.image, s.blurSize),
@@ -15,6 +16,7 @@ export const pictures: PictureOperation[] = [
   {
     exercise: 'filters',
     name: 'highPass',
+    settings: ['blurSize'],
     args: (s) => [s.image, s.blurSize],
     call: (s) => `highPass(image, ${s.blurSize})`,
     reference: (ref, s) => ref.filters.highPass(s.image, s.blurSize),
@@ -24,6 +26,7 @@ export const pictures: PictureOperation[] = [
   {
     exercise: 'filters',
     name: 'gradients',
+    settings: [],
     args: (s) => [s.image, 'sobel'],
     call: () => "gradients(image, 'sobel')",
     reference: (ref, s) => ref.filters.gradients(s.image, 'sobel'),

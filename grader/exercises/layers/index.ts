@@ -17,4 +17,5 @@ export const layers = defineExercise({
   checks,
   mistakes,
   probes,
+  studio: async (submission) => ({ gradients: await (await import('./gradient-errors.js')).gradientErrors(submission) }),
 });

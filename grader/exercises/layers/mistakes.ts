@@ -279,6 +279,12 @@ export const mistakes = defineMistakes('layers', [
     apply: (ref) => ({ maxPool2dForward: maxPool2dForward(ref, { start: 0 }) }),
   },
   {
+    id: 'pool-max-starts-at-99999',
+    title: 'The maximum search starts at −99999',
+    explanation: 'Your maxPool2dForward returns −99999 for a window whose values are all below it: the search for the maximum starts at a fixed "very small" number, and inputs can be smaller (−1e6, −1e30). Start from the window’s first value (or −Infinity).',
+    apply: (ref) => ({ maxPool2dForward: maxPool2dForward(ref, { start: -99999 }) }),
+  },
+  {
     id: 'pool-gradient-overwritten',
     title: 'Max-pool gradient assigned instead of added',
     explanation: 'When windows overlap (stride < size), one input can be the maximum of two windows and must receive both gradients: use dx[i] += dout, not dx[i] = dout.',

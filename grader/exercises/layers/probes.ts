@@ -17,6 +17,8 @@ export const probes: ProbeCall[] = [
   { name: 'maxPool2dForward', args: [pattern([1, 4, 4, 1], 0), { size: 2, stride: 1 }] },
   { name: 'maxPool2dForward', args: [pattern([1, 5, 5, 2], 3), { size: 2, stride: 2 }] },
   { name: 'maxPool2dForward', args: [t([1, 2, 4, 1], [-3, -2, -1.5, -4, -2.5, -3.5, -1, -1.25]), { size: 2, stride: 2 }] },
+  // Every value below −99999: a search that starts at 0 or at −99999 gives itself away.
+  { name: 'maxPool2dForward', args: [t([1, 2, 4, 1], [-3e5, -2e5, -1.5e6, -4e5, -2.5e5, -3.5e5, -1e6, -1.25e5]), { size: 2, stride: 2 }] },
   { name: 'maxPool2dBackward', args: [t([1, 2, 2, 1], [1, 2, 3, 4]), TIES, { size: 2, stride: 2 }] },
   { name: 'maxPool2dBackward', args: [t([1, 3, 3, 1], [1, 2, 3, 4, 5, 6, 7, 8, 9]), TIES, { size: 2, stride: 1 }] },
 ];

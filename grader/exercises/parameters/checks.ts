@@ -5,6 +5,7 @@ import { forAll, forEachCase, type Failure } from '../../checks/support/property
 import { sameAs } from '../../checks/support/differential.js';
 import type { Tolerance } from '../../checks/support/compare.js';
 import type { Probe } from '../../checks/support/probe.js';
+import { invalidInputCheck, type InvalidCall } from '../../checks/support/errors.js';
 
 /** Parameter counts are integers: no tolerance. */
 const EXACT: Tolerance = { rel: 0, abs: 0 };
@@ -38,6 +39,13 @@ const LECTURE_MODELS: { model: string; spec: ModelSpec }[] = [
       layers: [...vggBlock(64, 2), ...vggBlock(128, 2), ...vggBlock(256, 3), ...vggBlock(512, 3), ...vggBlock(512, 3), flatten, dense(4096), dense(4096), dense(1000)],
     },
   },
+];
+
+const INVALID: InvalidCall[] = [
+  { name: 'countParameters', args: [{ inputShape: [28, 28, 1], layers: [] }], argument: 'layers', why: 'a model without layers' },
+  { name: 'countParameters', args: [{ inputShape: [28, 28, 1], layers: [conv(8, 0)] }], argument: ['layers[0]', 'kernelSize'], why: 'a kernel size of 0' },
+  { name: 'countParameters', args: [{ inputShape: [4, 4, 1], layers: [conv(8, 5)] }], argument: ['layers[0]', 'kernelSize'], why: "a 5×5 'valid' kernel on a 4×4 input" },
+  { name: 'countParameters', args: [{ inputShape: [4, 4, 1], layers: [flatten, flatten] }], argument: 'layers[1]', why: 'a flatten of an input that is already flat' },
 ];
 
 const option = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -152,7 +160,8 @@ export const checks = defineChecks('parameters', [
     visibility: 'public',
     kind: 'property',
     run: (ctx) =>
-      forAll(ctx, fc.tuple(modelSpec({ flatten: false, dense: [0, 0] }), fc.integer({ min: 1, max: 4 }), option(fc.integer({ min: 1, max: 3 }))).map(([{ spec, shape }, poolSize, strides]) => ({ spec, shape, poolSize, strides })), async ({ spec, shape, poolSize, strides }, probe) => {
+      // At least one layer before the appended ones: a model without layers is invalid input (invalid-input).
+      forAll(ctx, fc.tuple(modelSpec({ flatten: false, dense: [0, 0] }).filter(({ spec }) => spec.layers.length > 0), fc.integer({ min: 1, max: 4 }), option(fc.integer({ min: 1, max: 3 }))).map(([{ spec, shape }, poolSize, strides]) => ({ spec, shape, poolSize, strides })), async ({ spec, shape, poolSize, strides }, probe) => {
         const before = await count(probe, spec);
         if (typeof before !== 'number') return before;
         for (const layer of [pool(Math.min(poolSize, shape[0], shape[1]), strides), flatten]) {
@@ -201,6 +210,15 @@ export const checks = defineChecks('parameters', [
         const want = layer.filters ?? layer.units ?? 0;
         return before - after === want ? null : { message: `useBias: false on layers[${at}] (${layer.type}, ${want} ${layer.type === 'dense' ? 'units' : 'filters'}) should remove ${want} parameters, your count went down by ${fmt(before - after)}`, expected: want, got: before - after };
       }),
+  },
+  {
+    id: 'invalid-input',
+    title: 'Specs that cannot be built throw an Error naming the culprit',
+    description: "A model without layers (tfjs refuses an empty model), a size that is not a positive integer, a 'valid' window larger than its input, or a flatten after a flatten: countParameters throws an Error whose message names layers or the layer (layers[i]).",
+    points: 1,
+    visibility: 'public',
+    kind: 'errors',
+    run: (ctx) => invalidInputCheck(ctx, INVALID),
   },
   {
     id: 'giant-model',

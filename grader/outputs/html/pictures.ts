@@ -36,6 +36,8 @@ export interface PictureComparison {
   title: string;
   /** The call as the student would write it, e.g. `blur(image, 3)`. */
   call: string;
+  /** The sample settings the call reads (PictureOperation.settings). */
+  settings: readonly (keyof SampleSettings)[];
   /** How values were mapped to grey levels (the same for the submission and the reference). */
   mapping: string;
   submission: Picture;
@@ -85,6 +87,8 @@ interface Output {
 export interface PictureOperation {
   exercise: ExerciseId;
   name: string;
+  /** The sample settings `args` reads: the studio shows a slider for each. */
+  settings: readonly (keyof SampleSettings)[];
   args: (s: Sample) => unknown[];
   call: (s: Sample) => string;
   reference: (ref: Reference, s: Sample) => unknown;
@@ -193,6 +197,7 @@ function compare(op: PictureOperation, s: Sample, out: Output, sub: Answer, ref:
     sample: s.id,
     title: out.title,
     call: op.call(s),
+    settings: op.settings,
     mapping: describeRange(range),
     submission,
     reference,

@@ -7,7 +7,8 @@ export interface SummaryInput {
   title: string;
   /** The course's exercises in the lecture's order, with their titles (columns follow it). */
   exercises: { id: string; title: string }[];
-  rows: { student: string; score: number; maxScore: number; perExercise: Record<string, number>; error?: string }[];
+  /** `unassigned`: a file of the export that belongs to no student, listed but not counted. */
+  rows: { student: string; score: number; maxScore: number; perExercise: Record<string, number>; error?: string; late?: boolean; unassigned?: boolean }[];
   checkPassRates: { id: string; title: string; exercise: string; passRate: number }[];
   mistakes: { id: string; title: string; count: number }[];
   similarPairs: { a: string; b: string; similarity: number; regions: { aText: string; bText: string }[] }[];
@@ -46,14 +47,17 @@ function exerciseOrder(keys: Iterable<string>, known: readonly string[]): string
  * submission (names, errors, code) is escaped by the template.
  */
 export function renderSummary(input: SummaryInput): string {
-  const fractions = input.rows.map((r) => share(r.score, r.maxScore));
+  const students = input.rows.filter((r) => !r.unassigned);
+  const fractions = students.map((r) => share(r.score, r.maxScore));
   const titles = new Map(input.exercises.map((e) => [e.id, e.title]));
   const exercises = exerciseOrder(input.rows.flatMap((r) => Object.keys(r.perExercise)), input.exercises.map((e) => e.id));
-  const n = input.rows.length;
+  const n = students.length;
   const view = {
     title: input.title,
     count: n,
-    errors: input.rows.filter((r) => r.error).length,
+    errors: students.filter((r) => r.error).length,
+    late: students.filter((r) => r.late).length,
+    unassigned: input.rows.length - n,
     mean: pct(n ? fractions.reduce((s, f) => s + f, 0) / n : 0),
     median: pct(median(fractions)),
     best: pct(n ? Math.max(...fractions) : 0),
@@ -70,6 +74,8 @@ export function renderSummary(input: SummaryInput): string {
         percent: pct(share(r.score, r.maxScore)),
         cells: exercises.map((e) => (e in r.perExercise ? points(r.perExercise[e]) : '–')),
         error: r.error,
+        late: r.late,
+        unassigned: r.unassigned,
       })),
     checks: [...input.checkPassRates]
       .sort((a, b) => a.passRate - b.passRate || a.title.localeCompare(b.title))

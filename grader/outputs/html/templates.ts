@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { codeSpans } from './view/code-spans.js';
 
 const DIR = new URL('./templates/', import.meta.url);
 
 /**
  * The report's handlebars environment: its own instance (nothing registered globally), every
- * partial under templates/partials/, one helper. Templates use `{{…}}` only, which escapes;
- * charts come in as Handlebars.SafeString made by the SVG helpers, which escape their own text.
+ * partial under templates/partials/, two helpers. Templates use `{{…}}` only, which escapes;
+ * charts come in as Handlebars.SafeString made by the SVG helpers, which escape their own text;
+ * `{{code text}}` escapes the text and shows its `backticked` parts as <code>.
  */
 function environment(): typeof Handlebars {
   const hbs = Handlebars.create();
@@ -14,6 +16,13 @@ function environment(): typeof Handlebars {
     if (file.endsWith('.hbs')) hbs.registerPartial(file.slice(0, -4), readFileSync(new URL(`partials/${file}`, DIR), 'utf8'));
   }
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('code', (text: unknown) =>
+    new hbs.SafeString(
+      codeSpans(String(text ?? ''))
+        .map((s) => (s.code ? `<code>${hbs.escapeExpression(s.text)}</code>` : hbs.escapeExpression(s.text)))
+        .join(''),
+    ),
+  );
   return hbs;
 }
 

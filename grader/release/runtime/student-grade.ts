@@ -19,6 +19,7 @@ import { describeFailure, UserError } from '../../core/user-error.js';
 import { gradeSubmission } from '../../run/grade-submission.js';
 import { outputsFor, writeOutputs } from '../../outputs/index.js';
 import { formatCheckText } from '../../feedback/format-text.js';
+import { pointsTable } from '../../feedback/points-table.js';
 
 const USAGE = `npm run grade -- [folder] [--out <folder>] [--only <exercises>] [--all] [--sandbox]
 
@@ -86,8 +87,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     else {
       const result = await studentGrade(args, log, await loadGraderConfig(undefined, { trainSamples: args.trainSamples, testSamples: args.testSamples }));
       log('');
-      for (const e of result.exercises) log(`${e.exercise.padEnd(14)} ${String(e.score).padStart(6)} / ${e.maxScore}`);
-      log(`${'Total'.padEnd(14)} ${String(result.score).padStart(6)} / ${result.maxScore}   (${args.all ? 'all' : 'public'} checks; the hidden checks count too in your grade)`);
+      for (const line of pointsTable(result.exercises, `${args.all ? 'all' : 'public'} checks; the hidden checks count too in your grade`)) log(line);
       log(`Report: ${path.join(args.out, 'report.html')}`);
     }
   } catch (e) {

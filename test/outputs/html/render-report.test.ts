@@ -83,6 +83,7 @@ describe('renderReport', () => {
         {
           exercise: 'filters',
           sample: 'digit',
+          settings: [],
           title: HOSTILE,
           call: HOSTILE,
           mapping: HOSTILE,

@@ -5,12 +5,13 @@
  * every save, the panel is moved into it, so a training run survives a redraw and trains the
  * model as it was when Train was pressed.
  */
-import type { TrainingSettings } from '../../core/contract.js';
-import type { BatchProgress } from '../../ml/progress.js';
-import type { Grid } from '../../ml/first-layer.js';
-import { lineChart } from '../../outputs/html/svg/line-chart.js';
-import type { BrowserTrainingRequest, BrowserTrainingResult, trainInBrowser } from './train-in-browser.js';
-import { TRAIN_SCRIPT } from './train-routes-paths.js';
+import type { TrainingSettings } from '../../../core/contract.js';
+import type { BatchProgress } from '../../../ml/progress.js';
+import type { Grid } from '../../../ml/first-layer.js';
+import { lineChart } from '../../../outputs/html/svg/line-chart.js';
+import type { BrowserTrainingRequest, BrowserTrainingResult, trainInBrowser } from '../train-in-browser.js';
+import { TRAIN_SCRIPT } from '../train-routes-paths.js';
+import type { Panel } from './panel.js';
 
 /** What the studio's child sends for the Train button: the model as the grader accepted it, or why not. */
 export type BrowserTrainingModel = { topology: unknown; settings: TrainingSettings; notes: string[]; seed: number } | { unavailable: string };
@@ -29,6 +30,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 
 let panel: { root: HTMLElement; update(model: BrowserTrainingModel | undefined): void } | undefined;
+
+/** Below the model of an exercise whose result carries one (the exercise that trains). */
+export const trainingPanel: Panel = {
+  applies: (e) => e.model !== undefined,
+  render: (e) => trainPanel(e.model?.training),
+};
 
 /** The panel, made on first use, showing `model` (the latest save's). */
 export function trainPanel(model: BrowserTrainingModel | undefined): HTMLElement {

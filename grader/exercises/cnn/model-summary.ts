@@ -1,11 +1,12 @@
 /**
  * The student's CNN as the grader would rebuild it (grader/ml/rebuild-model.ts): its layers and
- * parameter count, for the studio's cnn view. Computed in the child, from the JSON topology.
+ * parameter count, for the studio's model panel. Computed in the studio's check process, from the
+ * JSON topology.
  */
-import type { Submission } from '../core/submission.js';
-import type { GraderConfig } from '../config/types.js';
-import { shapeText } from '../outputs/html/view/training-view.js';
-import type { BrowserTrainingModel } from './page/train-panel.js';
+import type { Submission } from '../../core/submission.js';
+import type { GraderConfig } from '../../config/types.js';
+import { shapeText } from '../../outputs/html/view/training-view.js';
+import type { BrowserTrainingModel } from '../../studio/page/panels/train-panel.js';
 
 export interface ModelSummary {
   layers: { name: string; className: string; outputShape: string; params: number }[];
@@ -19,7 +20,7 @@ export interface ModelSummary {
 export async function modelSummary(submission: Submission, config: GraderConfig): Promise<ModelSummary> {
   const outcome = await submission.get('cnn', 'buildModel', []);
   if (outcome.kind !== 'returned') return { layers: [], unavailable: 'message' in outcome ? outcome.message : outcome.kind };
-  const { rebuildModel } = await import('../ml/rebuild-model.js');
+  const { rebuildModel } = await import('../../ml/rebuild-model.js');
   try {
     const model = rebuildModel(outcome.value, config.training.limits);
     const layers = model.layers.map((l) => ({ name: l.name, className: l.getClassName(), outputShape: shapeText(l.outputShape), params: l.countParams() }));
@@ -33,9 +34,9 @@ export async function modelSummary(submission: Submission, config: GraderConfig)
 
 /** The grader's training settings of this model (clamped, with notes) and seed; why not, when `training` is refused. */
 async function trainingRequest(submission: Submission, topology: unknown, config: GraderConfig): Promise<BrowserTrainingModel> {
-  const { resolveSettings } = await import('../ml/limits.js');
-  const { EXERCISE_MODULES } = await import('../exercises/registry.js');
-  const { checkSettings } = await import('../config/per-check.js');
+  const { resolveSettings } = await import('../../ml/limits.js');
+  const { EXERCISE_MODULES } = await import('../registry.js');
+  const { checkSettings } = await import('../../config/per-check.js');
   const check = EXERCISE_MODULES.filter((m) => m.trains).flatMap((m) => m.checks).find((c) => c.kind === 'training');
   const seed = check ? checkSettings(config, check.id).seed : config.seed;
   const outcome = await submission.get('cnn', 'training');

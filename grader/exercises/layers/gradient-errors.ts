@@ -3,11 +3,11 @@
  * relative error |analytic − numerical| / max(|analytic|, |numerical|) of every value of dx, dw and
  * db, computed by the check's own comparison (grader/exercises/layers/checks.ts: compareGradients).
  */
-import type { Submission } from '../core/submission.js';
-import { compareGradients, GRADIENT_TOLERANCE } from '../exercises/layers/checks.js';
-import { Probe, SubmissionFault } from '../checks/support/probe.js';
-import { tensor, type ConvCase } from '../checks/support/tensors.js';
-import { mismatch } from '../checks/support/compare.js';
+import type { Submission } from '../../core/submission.js';
+import { compareGradients, GRADIENT_TOLERANCE } from './checks.js';
+import { Probe, SubmissionFault } from '../../checks/support/probe.js';
+import { tensor, type ConvCase } from '../../checks/support/tensors.js';
+import { mismatch } from '../../checks/support/compare.js';
 
 export interface GradientErrors {
   /** The layer the errors were measured on, in words. */
