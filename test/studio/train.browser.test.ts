@@ -2,7 +2,8 @@
  * The CNN tab's Train button in Chromium: the reference model trains in the page on WebGL
  * (SwiftShader's WebGL 2 with float render targets counts as the GPU here), with its curve drawn
  * as it goes, then shows its test accuracy, the digits it got wrong and its learned filters; with
- * `?train-backend=wasm` it trains on WebAssembly instead. MNIST comes from the studio, offline.
+ * `?train-backend=wasm` it tries WebAssembly, which cannot train a convolution in tfjs 4.22, and
+ * falls back to plain JavaScript on the CPU. MNIST comes from the studio, offline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -61,9 +62,10 @@ describe.skipIf(skip !== undefined)("the studio's Train button in Chromium", () 
     await page.close();
   }, TRAIN_TIMEOUT);
 
-  it('falls back to (or is asked for) WebAssembly on the CPU', async () => {
+  it('asked for WebAssembly, which cannot train a convolution in this tfjs, falls back to the CPU and says why', async () => {
     const page = await train('train-backend=wasm');
-    expect(await page.locator('[data-train-backend]').getAttribute('data-train-backend')).toBe('wasm');
+    expect(await page.locator('[data-train-backend]').getAttribute('data-train-backend')).toBe('cpu');
+    expect(await page.locator('[data-train-backend]').textContent()).toMatch(/wasm: this tfjs cannot train a convolution on it \(no Conv2DBackpropFilter\)/);
     expect(Number(await page.locator('[data-train-state]').getAttribute('data-train-accuracy'))).toBeGreaterThan(0.8);
     expect(pageErrors).toEqual([]);
     await page.close();

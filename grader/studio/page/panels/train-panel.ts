@@ -58,7 +58,7 @@ function makePanel() {
     'section',
     { class: 'pictures train-panel' },
     el('h3', {}, 'Train it here, in your browser'),
-    el('p', { class: 'muted' }, 'Your model trains in this page with TensorFlow.js, on your GPU through WebGL when the browser offers it (else WebAssembly on the CPU), with the grader’s seed and your settings as the grader uses them. `npm run train` trains it exactly as the grader does; the backends round differently, so the accuracy here may differ from the grader’s in the last digits.'),
+    el('p', { class: 'muted' }, 'Your model trains in this page with TensorFlow.js, on your GPU through WebGL when the browser offers it (else on the CPU), with the grader’s seed and your settings as the grader uses them. `npm run train` trains it exactly as the grader does; the backends round differently, so the accuracy here may differ from the grader’s in the last digits.'),
     el('p', {}, size, ' ', button),
     state,
     backend,
