@@ -28,7 +28,7 @@ export function locateExercises(dir: string, maxDepth = 2): string {
 }
 
 /** How many exercises have a file (`convolution.ts`, `Convolution (1).ts`, …) directly in `dir`. */
-export function countExerciseFiles(dir: string): number {
+function countExerciseFiles(dir: string): number {
   return new Set(list(dir).filter((e) => e.isFile()).map((e) => exerciseFileName(e.name)?.exercise).filter(Boolean)).size;
 }
 

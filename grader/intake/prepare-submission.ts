@@ -69,7 +69,7 @@ export async function prepareSubmission(input: SubmissionInput, scratch: string,
 }
 
 /** What to tell a student whose upload has no exercise file. */
-export function noExerciseFileMessage(): string {
+function noExerciseFileMessage(): string {
   return `No exercise file was found in your upload. Upload ${EXERCISES.map((e) => `${e}.ts`).join(', ')} ` +
     '(some or all of them): the files themselves, a folder holding them, or a zip of your repository with its exercises/ folder.';
 }

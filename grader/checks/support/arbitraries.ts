@@ -23,9 +23,13 @@ export const realValue = fc.oneof(
  */
 export const magnitude = fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.constantFrom(2 ** 20, 2 ** 40), weight: 1 });
 
-/** `values` with every number multiplied by one `magnitude` per case. */
+/** `values` with every number in it (arrays and records included) multiplied by one `magnitude` per case. */
 export function scaled<T>(values: fc.Arbitrary<T>): fc.Arbitrary<T> {
-  const times = (v: unknown, k: number): unknown => (typeof v === 'number' ? v * k : Array.isArray(v) ? v.map((x) => times(x, k)) : v);
+  const times = (v: unknown, k: number): unknown =>
+    typeof v === 'number' ? v * k
+    : Array.isArray(v) ? v.map((x) => times(x, k))
+    : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([key, x]) => [key, times(x, k)]))
+    : v;
   return fc.tuple(values, magnitude).map(([v, k]) => (k === 1 ? v : (times(v, k) as T)));
 }
 

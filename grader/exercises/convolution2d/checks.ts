@@ -3,7 +3,7 @@ import type { Conv2dOptions, Matrix, Mode } from '../../core/contract.js';
 import { defineChecks } from '../../checks/support/define.js';
 import { forAll, forEachCase } from '../../checks/support/property.js';
 import { agree, sameAs } from '../../checks/support/differential.js';
-import { boundary, intMatrix, matrix, mode, realMatrix, realValue, smallInt } from '../../checks/support/arbitraries.js';
+import { boundary, intMatrix, matrix, mode, realMatrix, realValue, scaled, smallInt } from '../../checks/support/arbitraries.js';
 import { invalidInputCheck, type InvalidCall } from '../../checks/support/errors.js';
 import { leavesInputsAlone } from '../../checks/support/mutation.js';
 import type { Probe } from '../../checks/support/probe.js';
@@ -65,7 +65,8 @@ const randomCase = fc
   .filter(({ image, kernel, options: o }) => o.mode !== 'valid' || contains(image, kernel) || contains(kernel, image));
 /** Images up to 12×12 with kernels up to 5×5. */
 const largerCase = fc.record({ image: realMatrix(12, 6), kernel: matrix(realValue, [1, 5]), options });
-const differential = fc.oneof({ arbitrary: randomCase, weight: 3 }, { arbitrary: largerCase, weight: 1 });
+/** Image, kernel and fill value scaled together (exactly: a power of two), so values reach ±1e14. */
+const differential = scaled(fc.oneof({ arbitrary: randomCase, weight: 3 }, { arbitrary: largerCase, weight: 1 }));
 
 function contains(a: Matrix, b: Matrix): boolean {
   return a.length >= b.length && a[0].length >= b[0].length;
