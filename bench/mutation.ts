@@ -3,7 +3,8 @@
  * solutions/ file at a time (every mutant a plausible student's slip) and its vitest runner runs
  * that exercise's checks against the mutated copy (bench/mutation/grade-mutant.test.ts) with the
  * intact reference; a mutant no check fails has survived. MUTATION_EXERCISES=convolution,filters
- * picks exercises (default: every exercise with a reference the checks can grade without training).
+ * picks exercises (default: every exercise with a reference the checks can grade without training);
+ * MUTATION_CONCURRENCY runs that many mutants at once (default 1).
  * Writes reports/mutation/<exercise>.html (Stryker's report) and reports/mutation/summary.md.
  */
 import { readFileSync } from 'node:fs';
@@ -59,14 +60,15 @@ export async function benchMutation(exercises: readonly string[] = exercisesFrom
       cleanTempDir: true,
       reporters: ['html', 'progress'],
       htmlReporter: { fileName: path.join(out, `${exercise}.html`) },
-      // An infinite loop costs this much on top of the check's own time: keep it short.
-      timeoutMS: 5_000,
+      // On top of the check's own time: a timed-out mutant counts as killed, so leave room for a
+      // loaded machine; an infinite loop costs this much.
+      timeoutMS: 20_000,
       logLevel: 'warn' as LogLevel,
       fileLogLevel: 'off' as LogLevel,
     };
     const results = await new Stryker(options).runMutationTest();
     summaries.push(summarise(exercise, file, results));
-    await writeFile(path.join(out, process.env.MUTATION_SUMMARY ?? 'summary.md'), summaryMarkdown(summaries));
+    await writeFile(path.join(out, 'summary.md'), summaryMarkdown(summaries));
   }
   return summaries;
 }

@@ -17,7 +17,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { gradescopeBundle } from '../../grader/release/gradescope-bundle.js';
-import { unzipSafely } from '../../grader/batch/unzip.js';
+import { unzipSafely } from '../../grader/intake/unzip.js';
 import { flippedKernel, referenceFiles, run, writeUpload, type UploadShape } from './lms-root.js';
 
 const schema = JSON.parse(readFileSync(path.join(import.meta.dirname, 'gradescope-results.schema.json'), 'utf8'));

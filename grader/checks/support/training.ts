@@ -1,7 +1,7 @@
 import { initBackend } from '../../ml/backend.js';
 import { trainModel, disposeModel, type TrainingReport } from '../../ml/train.js';
 import { robustness, type RobustnessReport } from '../../ml/robustness.js';
-import { trainingCacheFromEnv, trainingKey } from '../../batch/cache.js';
+import { trainingCacheFromEnv, trainingKey } from '../../ml/training-cache.js';
 import { loadMnist, type Mnist } from '../../../datasets/mnist.js';
 import type { CheckContext, Verdict } from '../types.js';
 
