@@ -1,10 +1,10 @@
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CheckStatus, GradeResult } from '../core/result.js';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import type { SubmissionSource } from './find-submissions.js';
 import type { StudentIdentity } from './identity.js';
-import type { Selection } from '../config/homework.js';
+import type { Selection } from '../run/homework.js';
 
 /** One check's outcome, as the gradebook and the class summary need it. */
 export interface CheckRow {

@@ -3,11 +3,11 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES, exerciseModule } from '../exercises/registry.js';
-import { selectExercises, type Selection } from '../config/homework.js';
+import { selectExercises, type Selection } from '../run/homework.js';
 import type { GraderConfig } from '../config/types.js';
 import { availableCores, threadsPerWorker, TRAINING_THREADS_ENV } from '../ml/threads.js';
 import type { OutputName } from '../outputs/index.js';
-import { TRAINING_CACHE_ENV } from './cache.js';
+import { TRAINING_CACHE_ENV } from '../ml/training-cache.js';
 import { findSubmissions, RESERVED_NAMES, type Layout } from './find-submissions.js';
 import { checkRoster, type RosterOptions } from './gradebooks/write-lms-gradebooks.js';
 import { runPool } from './pool.js';
@@ -17,8 +17,8 @@ import { createProgress } from './progress.js';
 import { errorRecord, readRecord, removeRecord, writeRecord, type BatchRecord } from './record.js';
 import { takeShard, type Shard } from './shard.js';
 import { sourceHash } from './source-hash.js';
-import { EXPORT_UNZIP_LIMITS, unzipSafely } from './unzip.js';
-import { canonicalJson } from './cache.js';
+import { EXPORT_UNZIP_LIMITS, unzipSafely } from '../intake/unzip.js';
+import { canonicalJson } from '../ml/training-cache.js';
 import { writeClassOutputs, type ClassOutputs } from './write-class-outputs.js';
 import type { FromWorker, GradeJob } from './worker-protocol.js';
 
@@ -76,7 +76,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const input = path.resolve(o.dir);
   const isZip = existsSync(input) && statSync(input).isFile() && /\.zip$/i.test(input);
   if (!existsSync(input) || !(isZip || statSync(input).isDirectory())) {
-    const { CannotGrade } = await import('../commands/grade.js');
+    const { CannotGrade } = await import('../run/grade-submission.js');
     throw new CannotGrade(`the submissions ${input} do not exist, or are neither a folder nor a .zip export`);
   }
   if (o.roster) checkRoster(o.roster);

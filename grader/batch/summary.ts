@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { renderSummary, type SummaryInput as RenderedSummary } from '../outputs/html/render-summary.js';
 import { EXERCISE_MODULES } from '../exercises/registry.js';
 import { isLate, isStudent, type BatchRecord } from './record.js';

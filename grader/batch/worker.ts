@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { isUserError } from '../core/user-error.js';
 import { prepareSubmission, type SubmissionInput } from '../intake/prepare-submission.js';
 import { fingerprintFolder } from './similarity/fingerprint.js';

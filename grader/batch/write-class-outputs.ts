@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { gradebookCsv } from './gradebook.js';
 import { writeLmsGradebooks, type LmsGradebooks, type RosterOptions } from './gradebooks/write-lms-gradebooks.js';
 import { FINGERPRINTS, type BatchRecord } from './record.js';

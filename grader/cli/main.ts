@@ -6,7 +6,7 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES, isExerciseId } from '../exercises/registry.js';
-import { loadGraderConfig } from '../config/resolve.js';
+import { loadGraderConfig } from '../run/load-config.js';
 import type { GraderConfig } from '../config/types.js';
 import { describeFailure, UserError } from '../core/user-error.js';
 import { OUTPUTS, type OutputName } from '../outputs/index.js';
@@ -38,7 +38,7 @@ function parseOnly(only: string | undefined): ExerciseId[] | undefined {
 
 /** `--only` or `--homework`, checked against the config's homeworks. */
 async function selection(a: { only?: string; homework?: string }, config: GraderConfig) {
-  const { selectExercises, SelectionError } = await import('../config/homework.js');
+  const { selectExercises, SelectionError } = await import('../run/homework.js');
   try {
     return selectExercises(config, { only: parseOnly(a.only), homework: a.homework });
   } catch (e) {

@@ -1,4 +1,4 @@
-import { describeSelection } from '../config/homework.js';
+import { describeSelection } from '../run/homework.js';
 import { runBatch, type BatchOptions, type BatchSummary } from '../batch/run-batch.js';
 
 /**

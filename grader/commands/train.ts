@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { GradeResult } from '../core/result.js';
 import type { GraderConfig } from '../config/types.js';
-import { loadGraderConfig } from '../config/resolve.js';
+import { loadGraderConfig } from '../run/load-config.js';
 import { describeFailure, UserError } from '../core/user-error.js';
 import { selectChecks } from '../exercises/select-checks.js';
 import { existsSync, statSync } from 'node:fs';

@@ -1,5 +1,4 @@
 import type { GraderConfig } from './types.js';
-import { checkSeed } from '../checks/support/define.js';
 
 /**
  * The seed and the config one check runs with: the config file may pin a check's seed and
@@ -12,4 +11,11 @@ export function checkSettings(config: GraderConfig, checkId: string): { seed: nu
     seed: own?.seed ?? checkSeed(config.seed, checkId),
     config: own?.numRuns === undefined ? config : { ...config, numRuns: own.numRuns },
   };
+}
+
+/** A stable 32-bit seed for one check from the run's seed and the check's id. */
+export function checkSeed(runSeed: number, checkId: string): number {
+  let h = (runSeed ^ 0x9e3779b9) >>> 0;
+  for (let i = 0; i < checkId.length; i++) h = Math.imul(h ^ checkId.charCodeAt(i), 0x01000193) >>> 0;
+  return h | 0;
 }

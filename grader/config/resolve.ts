@@ -1,7 +1,6 @@
 import { DEFAULT_CONFIG } from './defaults.js';
 import type { UserConfig } from './define.js';
 import type { GraderConfig } from './types.js';
-import { loadUserConfig } from './load.js';
 
 /** Options that the command line may set on top of the config file. */
 export interface ConfigOverrides {
@@ -11,18 +10,6 @@ export interface ConfigOverrides {
   numRuns?: number;
   trainSamples?: number;
   testSamples?: number;
-}
-
-/**
- * The config every front end grades with: the config file (`file`, else ./grader.config.ts or
- * .json in the working folder if there is one), validated, with `overrides` (the command line) on
- * top. The instructor's file hides checks from the student's `npm test` and studio too; in a
- * student release there is no file, and the defaults are the instructor's public config.
- */
-export async function loadGraderConfig(file?: string, overrides: ConfigOverrides = {}): Promise<GraderConfig> {
-  const { ALL_CHECKS, EXERCISES } = await import('../exercises/registry.js');
-  const { config } = await loadUserConfig(file, ALL_CHECKS.map((c) => c.id), process.cwd(), EXERCISES);
-  return resolveConfig(undefined, overrides, config);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Visibility } from '../checks/types.js';
+import type { Visibility } from '../core/verdict.js';
 import type { TrainingLimits } from '../ml/limits.js';
 
 export type { TrainingLimits };

@@ -1,6 +1,6 @@
 import type { ExerciseId } from './contract.js';
-import type { Check, Verdict } from '../checks/types.js';
-import type { Pictures } from '../outputs/html/pictures.js';
+import type { CheckInfo, Verdict } from './verdict.js';
+import type { Pictures } from './pictures.js';
 
 /**
  * A check's status, decided once where the check runs (grader/run/run-check.ts) and read by every
@@ -9,9 +9,7 @@ import type { Pictures } from '../outputs/html/pictures.js';
  */
 export type CheckStatus = 'passed' | 'failed' | 'errored' | 'timed-out';
 
-/** A check as results and outputs see it: its declaration without the code. */
-export type CheckInfo = Omit<Check, 'run'>;
-
+export type { CheckInfo };
 export interface CheckResult {
   check: CheckInfo;
   status: CheckStatus;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GradeResult } from '../core/result.js';
 import { isUserError } from '../core/user-error.js';
-import { loadGraderConfig } from '../config/resolve.js';
+import { loadGraderConfig } from '../run/load-config.js';
 import { prepareSubmission } from '../intake/prepare-submission.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import type { LmsOutput } from '../outputs/output.js';

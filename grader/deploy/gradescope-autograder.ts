@@ -6,7 +6,7 @@
  * does). https://gradescope-autograders.readthedocs.io/en/latest/specs/
  */
 import path from 'node:path';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { gradescopeOutput } from '../outputs/gradescope.js';
 import { gradeUpload } from './grade-upload.js';
 

@@ -8,7 +8,7 @@
  * https://prairielearn.readthedocs.io/en/latest/externalGrading/
  */
 import path from 'node:path';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { prairielearnOutput } from '../outputs/prairielearn.js';
 import { gradeUpload } from './grade-upload.js';
 

@@ -13,7 +13,7 @@ import { EXERCISES } from '../exercises/registry.js';
 import type { Intake } from '../core/result.js';
 import { UserError } from '../core/user-error.js';
 import { assertSubmissionFolder } from '../core/cannot-grade.js';
-import { unzipSafely } from '../batch/unzip.js';
+import { unzipSafely } from './unzip.js';
 import { exerciseFileName, SOURCE_EXTENSIONS, type ExerciseFileName } from './exercise-file-name.js';
 import { IGNORED_FOLDERS, locateExercises } from './locate-exercises.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { GradeResult } from '../core/result.js';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import type { Output } from './output.js';
 import { gradescopeOutput } from './gradescope.js';
 import { junitOutput } from './junit.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadGraderConfig } from '../config/resolve.js';
+import { loadGraderConfig } from '../run/load-config.js';
 
 export interface ReleaseCommandOptions {
   out?: string;

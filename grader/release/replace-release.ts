@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 
 /** Left alone in the release folder: the instructor's repository and installed packages. */
 const KEPT = new Set(['.git', 'node_modules']);

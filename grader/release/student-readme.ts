@@ -6,6 +6,7 @@
  */
 import type { Check } from '../checks/types.js';
 import type { GraderConfig } from '../config/types.js';
+import { plural } from '../feedback/plural.js';
 
 export interface ReadmeFacts {
   publicChecks: readonly Check[];
@@ -35,11 +36,6 @@ export function studentReadme(template: string, f: ReadmeFacts): string {
     if (!(key in filled)) throw new Error(`README template: no value for ${whole}`);
     return filled[key];
   });
-}
-
-/** `1 point`, `2 points`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function pointsTable(checks: readonly Check[]): string {

@@ -14,7 +14,7 @@ import { ALL_CHECKS, ALL_MISTAKES, EXERCISES, EXERCISE_MODULES } from '../exerci
 import { selectChecks } from '../exercises/select-checks.js';
 import { REFERENCE } from '../exercises/reference.js';
 import { problemList, UserError } from '../core/user-error.js';
-import { writeAtomic } from '../run/write-atomic.js';
+import { writeAtomic } from '../core/write-atomic.js';
 import { replaceRelease } from './replace-release.js';
 import { recordPublicChecks, type RecordResult } from './record.js';
 import { declaredChecks, stripChecks } from './strip-hidden.js';

@@ -5,7 +5,7 @@
  * the model, and starting the WebAssembly backend would cost seconds per check process.
  */
 import type { GraderConfig } from '../config/types.js';
-import { loadGraderConfig } from '../config/resolve.js';
+import { loadGraderConfig } from '../run/load-config.js';
 import type { Check } from '../checks/types.js';
 import { selectChecks } from '../exercises/select-checks.js';
 

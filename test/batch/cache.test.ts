@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { trainingCache, trainingKey } from '../../grader/batch/cache.js';
+import { trainingCache, trainingKey } from '../../grader/ml/training-cache.js';
 
 describe('trainingCache', () => {
   it('stores and finds a result by the hash of what decides it', () => {
@@ -36,7 +36,7 @@ describe('trainingCache', () => {
 
 describe('trainingCacheFromEnv', () => {
   it('is the batch workers\' cache when GRADER_TRAINING_CACHE is set, and none otherwise', async () => {
-    const { trainingCacheFromEnv } = await import('../../grader/batch/cache.js');
+    const { trainingCacheFromEnv } = await import('../../grader/ml/training-cache.js');
     expect(trainingCacheFromEnv({})).toBeUndefined();
     expect(trainingCacheFromEnv({ GRADER_TRAINING_CACHE: '/tmp/x' })?.dir).toBe('/tmp/x');
   });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findSubmissions } from '../../grader/batch/find-submissions.js';
-import { unzipSafely, EXPORT_UNZIP_LIMITS } from '../../grader/batch/unzip.js';
+import { unzipSafely, EXPORT_UNZIP_LIMITS } from '../../grader/intake/unzip.js';
 import { canvasClass, classroomClass, gradescopeClass, moodleClass } from './lms-fixtures.js';
 
 const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `lms-out-${name}-`));

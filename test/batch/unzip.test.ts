@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { unzipSafely, ZipError } from '../../grader/batch/unzip.js';
+import { unzipSafely, ZipError } from '../../grader/intake/unzip.js';
 import { locateExercises } from '../../grader/intake/locate-exercises.js';
 import { makeZip, type ZipEntry } from './zip-writer.js';
 

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGraderConfig } from '../../grader/config/resolve.js';
+import { loadGraderConfig } from '../../grader/run/load-config.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
 import { trainCommand, trainingChecks } from '../../grader/commands/train.js';
 import type { TrainingReport } from '../../grader/ml/training-report.js';

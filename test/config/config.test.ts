@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, validateUserConfig } from '../../grader/config/validate.js';
 import { loadUserConfig } from '../../grader/config/load.js';
 import { resolveConfig } from '../../grader/config/resolve.js';
-import { checkSettings } from '../../grader/config/per-check.js';
+import { checkSeed, checkSettings } from '../../grader/config/per-check.js';
 import { DEFAULT_CONFIG } from '../../grader/config/defaults.js';
 import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { selectChecks } from '../../grader/exercises/select-checks.js';
-import { checkSeed } from '../../grader/checks/support/define.js';
 
 const IDS = ['convolution.linear', 'convolution.matches-numpy'];
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeSelection, selectExercises, SelectionError } from '../../grader/config/homework.js';
+import { describeSelection, selectExercises, SelectionError } from '../../grader/run/homework.js';
 import { ConfigError, validateUserConfig } from '../../grader/config/validate.js';
 import { resolveConfig } from '../../grader/config/resolve.js';
 import { EXERCISES } from '../../grader/exercises/registry.js';

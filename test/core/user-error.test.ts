@@ -6,7 +6,7 @@ import { MachineLacks } from '../../grader/core/machine-lacks.js';
 import { ConfigError } from '../../grader/config/validate.js';
 import { ReleaseRefused } from '../../grader/release/write-release.js';
 import { CannotStrip } from '../../grader/release/strip-hidden.js';
-import { ZipError } from '../../grader/batch/unzip.js';
+import { ZipError } from '../../grader/intake/unzip.js';
 import { ExportError } from '../../grader/batch/exports/export-error.js';
 import { RosterError } from '../../grader/batch/csv.js';
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ALL_CHECKS, RUNTIMES } from '../../grader/exercises/registry.js';
 import { REFERENCE } from '../../grader/exercises/reference.js';
-import { loadGraderConfig } from '../../grader/config/resolve.js';
+import { loadGraderConfig } from '../../grader/run/load-config.js';
 import { writeRelease, type ReleaseSummary } from '../../grader/release/write-release.js';
 import { distinctiveSolutionLines } from '../../grader/release/leaks.js';
 import { callKey, encodeValue } from '../../grader/release/runtime/codec.js';

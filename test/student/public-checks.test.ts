@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
 import { EXERCISES } from '../../grader/exercises/registry.js';
-import { loadGraderConfig } from '../../grader/config/resolve.js';
+import { loadGraderConfig } from '../../grader/run/load-config.js';
 import type { GraderConfig } from '../../grader/config/types.js';
 import { selectChecks } from '../../grader/exercises/select-checks.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';

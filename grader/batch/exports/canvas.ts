@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
-import { folderSafe, type FoundSubmissions, type SubmissionFile, type SubmissionSource } from '../find-submissions.js';
+import { folderSafe, type FoundSubmissions, type SubmissionFile, type SubmissionSource } from './submission-source.js';
 import type { StudentIdentity } from '../identity.js';
 import { exerciseFile } from './exercise-file.js';
 

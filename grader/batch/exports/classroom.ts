@@ -1,6 +1,6 @@
 import { existsSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { folderSafe, type FoundSubmissions } from '../find-submissions.js';
+import { folderSafe, type FoundSubmissions } from './submission-source.js';
 
 /**
  * `gh classroom clone student-repos` clones every accepted assignment into

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, type Dirent, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { folderSafe, type FoundSubmissions, type SubmissionSource } from '../find-submissions.js';
+import { folderSafe, type FoundSubmissions, type SubmissionSource } from './submission-source.js';
 import type { StudentIdentity } from '../identity.js';
 import { walkFiles } from './walk-files.js';
 import { ExportError } from './export-error.js';

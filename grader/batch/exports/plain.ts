@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import path from 'node:path';
-import type { SubmissionSource } from '../find-submissions.js';
+import type { SubmissionSource } from './submission-source.js';
 
 /**
  * Today's layout: each folder and each .zip directly inside `root` is one student, named after it.

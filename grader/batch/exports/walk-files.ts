@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { SubmissionFile } from '../find-submissions.js';
+import type { SubmissionFile } from './submission-source.js';
 
 const SKIP = new Set(['__MACOSX', '.DS_Store', '.git', 'node_modules']);
 const MAX_FILES = 2_000;

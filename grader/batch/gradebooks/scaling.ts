@@ -1,4 +1,4 @@
-import { describeSelection, type Selection } from '../../config/homework.js';
+import { describeSelection, type Selection } from '../../run/homework.js';
 import type { BatchRecord } from '../record.js';
 
 /** What an LMS gradebook was scaled from, for summary.json and the log. */

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { writeAtomic } from '../../run/write-atomic.js';
+import { writeAtomic } from '../../core/write-atomic.js';
 import type { BatchRecord } from '../record.js';
 import { canvasGradebookCsv } from './canvas-gradebook.js';
 import { matchRoster } from './match-roster.js';
 import { moodleWorksheetCsv } from './moodle-worksheet.js';
 import { readRoster } from './roster.js';
 import { unmatchedCsv } from './unmatched-csv.js';
-import { describeSelection } from '../../config/homework.js';
+import { describeSelection } from '../../run/homework.js';
 import { classSelection, gradedMaximum, scalingNote, type GradebookScaling } from './scaling.js';
 
 export interface RosterOptions {

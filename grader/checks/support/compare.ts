@@ -2,10 +2,9 @@
  * The one tolerance policy of the grader, and the comparison every check uses: the submission's
  * value is validated (type, shape, finiteness) before any tolerance is applied.
  */
-export interface Tolerance {
-  rel: number;
-  abs: number;
-}
+import type { Tolerance } from '../../core/verdict.js';
+
+export type { Tolerance };
 /** The contract's 1e-9 relative error, for float64 maths. */
 export const FLOAT64: Tolerance = { rel: 1e-9, abs: 1e-12 };
 /**

@@ -2,7 +2,7 @@ import { initBackend } from '../../ml/backend.js';
 import { trainModel, disposeModel, ModelRefused, type TrainingReport } from '../../ml/train.js';
 import { robustness, type DigitMoves, type RobustnessReport } from '../../ml/robustness.js';
 import { firstLayer } from '../../ml/first-layer.js';
-import { trainingCacheFromEnv, trainingKey } from '../../batch/cache.js';
+import { trainingCacheFromEnv, trainingKey } from '../../ml/training-cache.js';
 import { loadMnist, type Mnist } from '../../../datasets/mnist.js';
 import { sampleDigit5 } from '../../../datasets/sample-images.js';
 import { digitMoves } from '../../exercises/cnn/digit-moves.js';

@@ -23,7 +23,7 @@ export async function modelSummary(submission: Submission, config: GraderConfig)
   const { rebuildModel } = await import('../../ml/rebuild-model.js');
   try {
     const model = rebuildModel(outcome.value, config.training.limits);
-    const layers = model.layers.map((l) => ({ name: l.name, className: l.getClassName(), outputShape: shapeText(l.outputShape), params: l.countParams() }));
+    const layers = model.layers.map((l, i) => ({ name: layerName(l.name, i), className: l.getClassName(), outputShape: shapeText(l.outputShape), params: l.countParams() }));
     const parameters = model.countParams();
     model.dispose();
     return { layers, parameters, training: await trainingRequest(submission, outcome.value, config) };
@@ -47,4 +47,9 @@ async function trainingRequest(submission: Submission, topology: unknown, config
   } catch (e) {
     return { unavailable: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** A layer's own name, or its position when tfjs named it (`conv2d_Conv2D3` says nothing the type column does not). */
+export function layerName(name: string, index: number): string {
+  return /^[a-z0-9_]+_[A-Z][A-Za-z0-9]*?\d+$/.test(name) ? `#${index + 1}` : name;
 }

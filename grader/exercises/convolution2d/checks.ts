@@ -1,3 +1,4 @@
+import { formatValue } from '../../feedback/format-value.js';
 import fc from 'fast-check';
 import type { Conv2dOptions, Matrix, Mode } from '../../core/contract.js';
 import { defineChecks } from '../../checks/support/define.js';
@@ -156,10 +157,12 @@ export const checks = defineChecks('convolution2d', [
     run: (ctx) =>
       forAll(ctx, fc.record({ image: intMatrix(), options: fc.record({ mode, boundary, fillValue: smallInt }) }), async ({ image, options: o }, probe) => {
         const delta = [[0, 0, 0], [0, 1, 0], [0, 0, 0]];
+        const same = { ...o, mode: 'same' as const };
+        // Each label is the call made, every option included.
         return (
-          agree(`convolve2d(image, [[1]], ${JSON.stringify(o)})`, await convolve2d(probe, image, [[1]], o), image) ??
-          agree(`convolve2d(image, ${JSON.stringify(delta)}, { mode: 'same', boundary: '${o.boundary}' })`, await convolve2d(probe, image, delta, { ...o, mode: 'same' }), image) ??
-          agree(`correlate2d(image, ${JSON.stringify(delta)}, { mode: 'same', boundary: '${o.boundary}' })`, await call(probe, 'correlate2d', image, delta, { ...o, mode: 'same' }), image)
+          agree(`convolve2d(image, [[1]], ${formatValue(o)})`, await convolve2d(probe, image, [[1]], o), image) ??
+          agree(`convolve2d(image, ${formatValue(delta, 1)}, ${formatValue(same)})`, await convolve2d(probe, image, delta, same), image) ??
+          agree(`correlate2d(image, ${formatValue(delta, 1)}, ${formatValue(same)})`, await call(probe, 'correlate2d', image, delta, same), image)
         );
       }),
   },

@@ -1,3 +1,4 @@
+import { plural } from '../../feedback/plural.js';
 import fc from 'fast-check';
 import type { LayerSpec, ModelSpec } from '../../core/contract.js';
 import { defineChecks } from '../../checks/support/define.js';
@@ -208,7 +209,7 @@ export const checks = defineChecks('parameters', [
         if (typeof after !== 'number') return after;
         const layer = spec.layers[at] as { type: string; filters?: number; units?: number };
         const want = layer.filters ?? layer.units ?? 0;
-        return before - after === want ? null : { message: `useBias: false on layers[${at}] (${layer.type}, ${want} ${layer.type === 'dense' ? 'units' : 'filters'}) should remove ${want} parameters, your count went down by ${fmt(before - after)}`, expected: want, got: before - after };
+        return before - after === want ? null : { message: `useBias: false on layers[${at}] (${layer.type}, ${plural(want, layer.type === 'dense' ? 'unit' : 'filter')}) should remove ${plural(want, 'parameter')}, your count went down by ${fmt(before - after)}`, expected: want, got: before - after };
       }),
   },
   {

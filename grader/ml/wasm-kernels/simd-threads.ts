@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { SimdKernels } from './simd-module.js';
+import type { SimdKernels } from './simd-kernels.js';
 
 export type KernelName = keyof SimdKernels;
 

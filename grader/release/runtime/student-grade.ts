@@ -14,7 +14,7 @@ import type { ExerciseId } from '../../core/contract.js';
 import { EXERCISES, isExerciseId } from '../../exercises/registry.js';
 import type { GradeResult } from '../../core/result.js';
 import type { GraderConfig } from '../../config/types.js';
-import { loadGraderConfig } from '../../config/resolve.js';
+import { loadGraderConfig } from '../../run/load-config.js';
 import { describeFailure, UserError } from '../../core/user-error.js';
 import { gradeSubmission } from '../../run/grade-submission.js';
 import { outputsFor, writeOutputs } from '../../outputs/index.js';

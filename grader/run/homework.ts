@@ -1,6 +1,6 @@
 import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES } from '../exercises/registry.js';
-import type { GraderConfig } from './types.js';
+import type { GraderConfig } from '../config/types.js';
 
 /**
  * What a command grades or releases: a homework of the config (`--homework`, or an `--only` that

@@ -1,0 +1,42 @@
+/** A counterexample's label is the call that was made, every option included; counts are pluralised. */
+import { describe, expect, it } from 'vitest';
+import { ALL_CHECKS } from '../../grader/exercises/registry.js';
+import { REFERENCE } from '../../grader/exercises/reference.js';
+import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
+import { runCheck } from '../../grader/run/run-check.js';
+import { plural } from '../../grader/feedback/plural.js';
+import { SELF_TEST_CONFIG } from '../self/self-grade.js';
+import type { Conv2dOptions, Matrix } from '../../grader/core/contract.js';
+
+async function grade(id: string, module: Record<string, unknown>) {
+  const c = ALL_CHECKS.find((x) => x.id === id)!;
+  const ctx = { exercise: c.exercise, submission: inProcessSubmission('t', { [c.exercise]: module }), reference: REFERENCE, seed: 1, config: SELF_TEST_CONFIG };
+  return runCheck(c, ctx, { mistakes: [], probes: [] });
+}
+
+describe('counterexample labels', () => {
+  it("convolution2d.identity names every option of the 'same' call, fillValue included", async () => {
+    const ref = REFERENCE.convolution2d;
+    // Wrong in 'same' only: the [[1]] call passes, the 3×3 delta in 'same' fails.
+    const convolve2d = (image: Matrix, kernel: Matrix, o: Conv2dOptions = {}) => (o.mode === 'same' && kernel.length === 3 ? image.map((row) => row.map(() => 0)) : ref.convolve2d(image, kernel, o));
+    const r = await grade('convolution2d.identity', { ...ref, convolve2d });
+    expect(r.verdict.status).toBe('failed');
+    const text = JSON.stringify(r.verdict);
+    expect(text).toMatch(/convolve2d\(image, \[\[0, 0, 0\], \[0, 1, 0\], \[0, 0, 0\]\], \{ mode: \\"same\\", boundary: \\"\w+\\", fillValue: -?\d+ \}\)/);
+  });
+
+  it('plural says "1 filter" and "2 filters"', () => {
+    expect(plural(1, 'filter')).toBe('1 filter');
+    expect(plural(2, 'parameter')).toBe('2 parameters');
+  });
+});
+
+describe('the studio’s model summary', () => {
+  it('shows a layer by its position when tfjs named it, by its own name otherwise', async () => {
+    const { layerName } = await import('../../grader/exercises/cnn/model-summary.js');
+    expect(layerName('conv2d_Conv2D3', 0)).toBe('#1');
+    expect(layerName('dense_Dense12', 4)).toBe('#5');
+    expect(layerName('max_pooling2d_MaxPooling2D1', 1)).toBe('#2');
+    expect(layerName('features', 2)).toBe('features');
+  });
+});
