@@ -33,6 +33,8 @@ export type CallOutcome =
 export interface Submission {
   /** Shown in messages and reports, e.g. the folder name. */
   readonly label: string;
+  /** Set for code running in the grader's own process (the reference, a student's own `npm run train`). */
+  readonly inProcess?: true;
   /**
    * `args === undefined` reads the export as a value (e.g. `HIGH_PASS`, `training`);
    * otherwise calls it as a function with `args` and awaits its result if it is a promise.

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { PIXELS, unitFloats, type MnistSplit } from '../../datasets/mnist.js';
 import type { TrainingSettings } from '../core/contract.js';
+import { reportProgress } from './progress.js';
 import { permutation } from './seeded-random.js';
 import type { EpochLog } from './training-report.js';
 
@@ -9,6 +10,8 @@ export interface FitOptions extends Pick<TrainingSettings, 'epochs' | 'batchSize
   maxSeconds: number;
   /** Shuffles each epoch; the caller's seeded PRNG. */
   random: () => number;
+  /** Named in progress reports (grader/ml/progress.ts). */
+  network: string;
   /** Called after each epoch; time spent in it (e.g. evaluating the model) is not training time. */
   onEpoch?: (epoch: EpochLog, model: tf.LayersModel) => void | Promise<void>;
 }
@@ -42,12 +45,16 @@ export async function fitEpochs(model: tf.LayersModel, train: MnistSplit, option
     let correct = 0;
     let seen = 0;
     let stoppedEarly: string | undefined;
+    const curve = { loss: [] as number[], accuracy: [] as number[] };
     for (let batch = 0; batch < batches && !stoppedEarly; batch++) {
       const count = fillBatch(train, order.subarray(batch * batchSize, (batch + 1) * batchSize), x, y);
       const [batchLoss, batchAccuracy] = await trainOnBatch(model, x, y, count);
       loss += batchLoss * count;
       correct += batchAccuracy * count;
       seen += count;
+      curve.loss.push(rounded(batchLoss));
+      curve.accuracy.push(rounded(batchAccuracy));
+      reportProgress({ network: options.network, epoch, epochs: options.epochs, batch: batch + 1, batches, loss: batchLoss, accuracy: batchAccuracy, epochLoss: loss / seen, epochAccuracy: correct / seen, seconds: elapsed() - epochStart });
       if (!Number.isFinite(batchLoss)) {
         stoppedEarly = `the loss became ${batchLoss} in epoch ${epoch} (batch ${batch + 1}); a smaller learning rate may help`;
       } else if (elapsed() > maxSeconds && (batch < batches - 1 || epoch < options.epochs)) {
@@ -55,7 +62,7 @@ export async function fitEpochs(model: tf.LayersModel, train: MnistSplit, option
       }
     }
     samples += seen;
-    const log: EpochLog = { epoch, loss: loss / seen, accuracy: correct / seen, seconds: elapsed() - epochStart };
+    const log: EpochLog = { epoch, loss: loss / seen, accuracy: correct / seen, seconds: elapsed() - epochStart, batches: curve };
     if (seen < train.count) log.partial = { batches: Math.ceil(seen / batchSize), of: batches };
     epochs.push(log);
     const paused = performance.now();
@@ -64,6 +71,11 @@ export async function fitEpochs(model: tf.LayersModel, train: MnistSplit, option
     if (stoppedEarly) return { epochs, samples, seconds: elapsed(), stoppedEarly };
   }
   return { epochs, samples, seconds: elapsed() };
+}
+
+/** Five significant digits: a batch curve is for drawing, and a report holds hundreds of points. */
+function rounded(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(5)) : x;
 }
 
 /** Writes the digits at `indices` into `x`, scaled to [0, 1], and their one-hot labels into `y`; returns how many. */

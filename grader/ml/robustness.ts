@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, PIXELS, firstDigits, unitFloats, type MnistSplit } from '../../datasets/mnist.js';
-import { rotate, translate } from '../../solutions/augment.js';
 import { predictDigits } from './evaluate.js';
 import { disposeModel, trainModel, type TrainOptions } from './train.js';
 
@@ -8,6 +7,30 @@ import { disposeModel, trainModel, type TrainOptions } from './train.js';
 export const SHIFTS = [0, 1, 2, 3, 4];
 /** Counter-clockwise angles in degrees. */
 export const ANGLES = [-30, -20, -10, 0, 10, 20, 30];
+/** Zoom factors about the centre. */
+export const SCALES = [0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3];
+
+/**
+ * The lecture's augmentations (exercises/augment.ts's contract), whoever implements them: the
+ * student's own file where it passes its checks, or the reference. Pixels that come into view are 0.
+ */
+export interface DigitMoves {
+  /** Whose functions these are, for the report: e.g. "your augment.ts". */
+  source: string;
+  translate(image: number[][], dx: number, dy: number): Promise<number[][]>;
+  rotate(image: number[][], degrees: number): Promise<number[][]>;
+  scale(image: number[][], factor: number): Promise<number[][]>;
+}
+
+/** One moved copy of the handwritten 5 and what each network read it as. */
+export interface MovedFive {
+  /** e.g. "shifted 3 px right", "rotated 30°", "scaled ×0.7". */
+  move: string;
+  /** 784 values in [0, 1], row-major 28×28. */
+  pixels: number[];
+  cnn: number;
+  dense: number;
+}
 
 export interface RobustnessCurve {
   /** e.g. "your CNN" or "dense 784→16→10". */
@@ -16,6 +39,7 @@ export interface RobustnessCurve {
   /** Test accuracy per entry of `shifts` / `angles`. */
   byShift: number[];
   byAngle: number[];
+  byScale: number[];
 }
 
 /** The lecture's "why not a plain feed-forward network?", answered with the student's own model. */
@@ -24,8 +48,13 @@ export interface RobustnessReport {
   digits: number;
   shifts: number[];
   angles: number[];
+  scales: number[];
   cnn: RobustnessCurve;
   dense: RobustnessCurve;
+  /** Whose augment functions moved the digits. */
+  movedBy: string;
+  /** The lecture's "many 5s": one handwritten 5 moved every way, as each network reads it. */
+  fives: MovedFive[];
 }
 
 export interface RobustnessOptions extends TrainOptions {
@@ -33,6 +62,9 @@ export interface RobustnessOptions extends TrainOptions {
   model?: tf.LayersModel;
   /** Test digits to move; the first `digits` of the test set. */
   digits?: number;
+  moves: DigitMoves;
+  /** The handwritten 5 of the lecture's "many 5s" (28×28 in [0, 1]). */
+  five: number[][];
 }
 
 /**
@@ -41,20 +73,23 @@ export interface RobustnessOptions extends TrainOptions {
  * pixels and rotated by up to ±30°.
  */
 export async function robustness(topology: unknown, settings: unknown, options: RobustnessOptions): Promise<RobustnessReport> {
-  const { model: given, digits: wanted = 1000, ...train } = options;
+  const { model: given, digits: wanted = 1000, moves, five, ...train } = options;
   const test = firstDigits(options.data.test, Math.min(wanted, train.limits.testSamples ?? wanted));
   const cnn = given ?? (await trainModel(topology, settings, train)).model;
   try {
     const hidden = Math.max(1, Math.round((cnn.countParams() - 10) / (PIXELS + 1 + 10)));
-    const dense = (await trainModel(denseTopology(hidden), settings, train)).model;
+    const dense = (await trainModel(denseTopology(hidden), settings, { ...train, network: 'dense network, for the comparison' })).model;
     try {
-      const [cnnCurve, denseCurve] = curves([cnn, dense], test);
+      const [cnnCurve, denseCurve] = await curves([cnn, dense], test, moves);
       return {
         digits: test.count,
         shifts: SHIFTS,
         angles: ANGLES,
+        scales: SCALES,
         cnn: { model: 'your CNN', parameters: cnn.countParams(), ...cnnCurve },
         dense: { model: `dense ${PIXELS}→${hidden}→10`, parameters: dense.countParams(), ...denseCurve },
+        movedBy: moves.source,
+        fives: await manyFives(five, moves, cnn, dense),
       };
     } finally {
       disposeModel(dense);
@@ -78,31 +113,73 @@ function denseTopology(hidden: number): unknown {
   return topology;
 }
 
-type Move = (image: number[][]) => number[][];
+type Move = (image: number[][]) => Promise<number[][]>;
 
-/** Each shift in its four directions (none for 0), and each rotation. */
-const SHIFT_MOVES: Move[][] = SHIFTS.map((s) => s === 0
-  ? [(image) => image]
-  : [[s, 0], [-s, 0], [0, s], [0, -s]].map(([dx, dy]) => (image: number[][]) => translate(image, dx, dy, 0)));
-const ANGLE_MOVES: Move[] = ANGLES.map((degrees) => (image) => rotate(image, degrees, 0));
+/** Each shift in its four directions (none for 0), each rotation and each zoom. */
+function movesOf(m: DigitMoves): { shifts: Move[][]; angles: Move[]; scales: Move[] } {
+  return {
+    shifts: SHIFTS.map((s) => s === 0
+      ? [async (image) => image]
+      : [[s, 0], [-s, 0], [0, s], [0, -s]].map(([dx, dy]) => (image: number[][]) => m.translate(image, dx, dy))),
+    angles: ANGLES.map((degrees) => (image) => m.rotate(image, degrees)),
+    scales: SCALES.map((factor) => (image) => m.scale(image, factor)),
+  };
+}
 
 /**
  * Each model's accuracy on the test digits moved every way: one move's digits (n × 784 floats)
  * exist at a time, classified by every model, then dropped.
  */
-function curves(models: tf.LayersModel[], test: MnistSplit): Pick<RobustnessCurve, 'byShift' | 'byAngle'>[] {
+async function curves(models: tf.LayersModel[], test: MnistSplit, m: DigitMoves): Promise<Pick<RobustnessCurve, 'byShift' | 'byAngle' | 'byScale'>[]> {
   const images = Array.from({ length: test.count }, (_, i) => toMatrix(unitFloats(test.pixels.subarray(i * PIXELS, (i + 1) * PIXELS))));
-  const accuracies = (move: Move): number[] => {
+  const accuracies = async (move: Move): Promise<number[]> => {
     const moved = new Float32Array(test.count * PIXELS);
-    images.forEach((image, i) => moved.set(move(image).flat(), i * PIXELS));
+    for (const [i, image] of images.entries()) moved.set(digitPixels(await move(image)), i * PIXELS);
     return models.map((model) => predictDigits(model, moved).reduce((correct, digit, i) => correct + (digit === test.labels[i] ? 1 : 0), 0) / test.count);
   };
-  const byShift = SHIFT_MOVES.map((directions) => directions.map(accuracies));
-  const byAngle = ANGLE_MOVES.map(accuracies);
-  return models.map((_, m) => ({
-    byShift: byShift.map((directions) => mean(directions.map((a) => a[m]))),
-    byAngle: byAngle.map((a) => a[m]),
+  const all = async <T>(items: T[], f: (item: T) => Promise<number[]>) => {
+    const out: number[][] = [];
+    for (const item of items) out.push(await f(item));
+    return out;
+  };
+  const { shifts, angles, scales } = movesOf(m);
+  const byShift: number[][][] = [];
+  for (const directions of shifts) byShift.push(await all(directions, accuracies));
+  const byAngle = await all(angles, accuracies);
+  const byScale = await all(scales, accuracies);
+  return models.map((_, k) => ({
+    byShift: byShift.map((directions) => mean(directions.map((a) => a[k]))),
+    byAngle: byAngle.map((a) => a[k]),
+    byScale: byScale.map((a) => a[k]),
   }));
+}
+
+/** The handwritten 5, shifted, rotated and zoomed, as each network reads it. */
+async function manyFives(five: number[][], m: DigitMoves, cnn: tf.LayersModel, dense: tf.LayersModel): Promise<MovedFive[]> {
+  const named: [string, Move][] = [
+    ['as written', async (image) => image],
+    ['shifted 4 px right', (image) => m.translate(image, 4, 0)],
+    ['shifted 4 px up', (image) => m.translate(image, 0, -4)],
+    ['rotated 20°', (image) => m.rotate(image, 20)],
+    ['rotated −30°', (image) => m.rotate(image, -30)],
+    ['scaled ×0.7', (image) => m.scale(image, 0.7)],
+    ['scaled ×1.3', (image) => m.scale(image, 1.3)],
+  ];
+  const pixels = await Promise.all(named.map(async ([, move]) => digitPixels(await move(five))));
+  const all = new Float32Array(pixels.length * PIXELS);
+  pixels.forEach((p, i) => all.set(p, i * PIXELS));
+  const [byCnn, byDense] = [cnn, dense].map((model) => predictDigits(model, all));
+  return named.map(([move], i) => ({ move, pixels: Array.from(pixels[i]), cnn: byCnn[i], dense: byDense[i] }));
+}
+
+/** A moved digit as 784 floats; anything but a 28×28 grid of finite numbers is refused. */
+function digitPixels(image: number[][]): Float32Array {
+  if (!Array.isArray(image) || image.length !== IMAGE_SIZE || image.some((row) => !Array.isArray(row) || row.length !== IMAGE_SIZE)) {
+    throw new Error(`a moved digit must be ${IMAGE_SIZE}×${IMAGE_SIZE}`);
+  }
+  const out = Float32Array.from(image.flat());
+  if (out.some((v) => !Number.isFinite(v))) throw new Error('a moved digit holds a value that is not a finite number');
+  return out;
 }
 
 function toMatrix(pixels: Float32Array): number[][] {

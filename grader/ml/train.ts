@@ -25,6 +25,8 @@ export interface TrainOptions {
   seed: number;
   limits: TrainingLimits;
   data: Mnist;
+  /** Named in progress reports; default "your model". */
+  network?: string;
   /** Called after each epoch with the model; time spent in it does not count as training. */
   onEpoch?: (epoch: EpochLog, model: tf.LayersModel) => void | Promise<void>;
 }
@@ -51,7 +53,7 @@ export async function trainModel(topology: unknown, settings: unknown, options: 
   try {
     model.compile({ optimizer: makeOptimizer(used), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const fit = await withSeededMathRandom(seededRandom(nextSeed(random)), () =>
-      fitEpochs(model, train, { ...used, maxSeconds: limits.maxSeconds, random, onEpoch: options.onEpoch }));
+      fitEpochs(model, train, { ...used, maxSeconds: limits.maxSeconds, random, network: options.network ?? 'your model', onEpoch: options.onEpoch }));
     const evaluation = evaluate(model, test);
     const report: TrainingReport = {
       backend: backend.name,

@@ -1,4 +1,5 @@
 import type { TrainingSettings } from '../core/contract.js';
+import type { FirstLayer } from './first-layer.js';
 
 export interface EpochLog {
   /** 1-based. */
@@ -10,6 +11,8 @@ export interface EpochLog {
   seconds: number;
   /** Set when the time limit cut this epoch short: the batches done of those planned. */
   partial?: { batches: number; of: number };
+  /** Each training batch's loss and accuracy, in order (five significant digits). */
+  batches?: { loss: number[]; accuracy: number[] };
 }
 
 export interface Misclassified {
@@ -52,4 +55,6 @@ export interface TrainingReport {
   samplesPerSecond: number;
   /** Why training ended before the planned epochs, e.g. the time limit. */
   stoppedEarly?: string;
+  /** The first convolution's learned filters and its feature maps of the handwritten 5. */
+  firstLayer?: FirstLayer;
 }

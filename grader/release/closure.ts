@@ -17,15 +17,19 @@ const IMPORT = /^[ \t]*(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s
 /** A file a module reads at run time by its own location: `new URL('./file', import.meta.url)`. */
 const ASSET = /\bnew URL\(\s*['"](\.\.?\/[^'"]*[^'"/])['"]\s*,\s*import\.meta\.url\s*\)/g;
 
+/** A package a module finds at run time: `require('pkg/package.json')`, `require.resolve(…)`, `createRequire(…).resolve(…)`. */
+const REQUIRED = /\b(?:require(?:\.resolve)?|createRequire\([^)]*\)\.resolve)\(\s*['"]([^'"./][^'"]*)['"]\s*\)/g;
+
 /**
  * Relative and bare specifiers of a module's imports, type-only ones included (tsc needs them),
- * and the relative files it reads by `new URL(…, import.meta.url)`.
+ * the relative files it reads by `new URL(…, import.meta.url)` and the packages it requires.
  */
 export function importsOf(text: string): string[] {
   const out: string[] = [];
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   for (const m of code.matchAll(IMPORT)) out.push(m[1] ?? m[2]);
   for (const m of code.matchAll(ASSET)) out.push(m[1]);
+  for (const m of code.matchAll(REQUIRED)) out.push(m[1]);
   return out;
 }
 

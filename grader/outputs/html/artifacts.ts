@@ -9,6 +9,15 @@ export interface TrainingEpoch {
   loss: number;
   accuracy: number;
   seconds: number;
+  /** Each batch's loss and accuracy. */
+  batches?: { loss: number[]; accuracy: number[] };
+}
+
+/** A row-major grid of values (a filter, a feature map). */
+export interface Grid {
+  height: number;
+  width: number;
+  values: number[];
 }
 
 export interface TrainingReport {
@@ -25,14 +34,26 @@ export interface TrainingReport {
   trainSeconds: number;
   samplesPerSecond: number;
   stoppedEarly?: string;
+  /** The first convolution's filters and its feature maps of the handwritten 5. */
+  firstLayer?: { layer: string; filterCount: number; filters: Grid[]; featureMaps: Grid[] };
 }
 
-/** Accuracy of the CNN and of a dense network as the test digits are shifted or rotated. */
+/** Accuracy of the CNN and of a dense network as the test digits are shifted, rotated or zoomed. */
 export interface RobustnessReport {
   shifts: { shift: number; cnn: number; dense: number }[];
   rotations: { degrees: number; cnn: number; dense: number }[];
+  scales?: { factor: number; cnn: number; dense: number }[];
   denseParameters: number;
   cnnParameters: number;
+  /** Whose augment functions moved the digits. */
+  movedBy?: string;
+  /** The handwritten 5 moved, and what each network read it as. */
+  fives?: { move: string; pixels: ArrayLike<number>; cnn: number; dense: number }[];
+}
+
+/** Why the comparison was not made (no augment functions to move the digits with). */
+export interface RobustnessMissing {
+  missing: string;
 }
 
 export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -62,20 +83,30 @@ export function cleanTraining(t: TrainingReport): TrainingReport {
       ? t.misclassified.filter((m) => isObject(m) && isNumber(m.label) && isNumber(m.predicted) && pixelsOk(m.pixels))
       : [],
     layers,
+    firstLayer: isObject(t.firstLayer) && Array.isArray(t.firstLayer.filters) && Array.isArray(t.firstLayer.featureMaps)
+      ? { ...t.firstLayer, layer: String(t.firstLayer.layer), filters: t.firstLayer.filters.filter(gridOk), featureMaps: t.firstLayer.featureMaps.filter(gridOk) }
+      : undefined,
     parameterCount: isNumber(t.parameterCount) ? t.parameterCount : layers.reduce((s, l) => s + (isNumber(l.params) ? l.params : 0), 0),
   };
 }
 
-export function isRobustnessReport(v: unknown): v is RobustnessReport {
-  return isObject(v) && (Array.isArray(v.shifts) || Array.isArray(v.rotations));
+export function isRobustnessReport(v: unknown): v is RobustnessReport | RobustnessMissing {
+  return isObject(v) && (Array.isArray(v.shifts) || Array.isArray(v.rotations) || typeof v.missing === 'string');
 }
 
+const gridOk = (g: unknown): g is Grid => isObject(g) && isNumber(g.height) && isNumber(g.width) && Array.isArray(g.values) && g.values.length === g.height * g.width && g.values.every(isNumber);
+
 /** The report with only well-formed points. */
-export function cleanRobustness(r: RobustnessReport): RobustnessReport {
+export function cleanRobustness(r: RobustnessReport | RobustnessMissing): RobustnessReport | RobustnessMissing {
+  if ('missing' in r && typeof r.missing === 'string') return { missing: r.missing };
+  const full = r as RobustnessReport;
   const ok = (p: unknown, key: string) => isObject(p) && isNumber(p[key]) && isNumber(p.cnn) && isNumber(p.dense);
   return {
-    ...r,
-    shifts: Array.isArray(r.shifts) ? r.shifts.filter((p) => ok(p, 'shift')) : [],
-    rotations: Array.isArray(r.rotations) ? r.rotations.filter((p) => ok(p, 'degrees')) : [],
+    ...full,
+    shifts: Array.isArray(full.shifts) ? full.shifts.filter((p) => ok(p, 'shift')) : [],
+    rotations: Array.isArray(full.rotations) ? full.rotations.filter((p) => ok(p, 'degrees')) : [],
+    scales: Array.isArray(full.scales) ? full.scales.filter((p) => ok(p, 'factor')) : [],
+    movedBy: typeof full.movedBy === 'string' ? full.movedBy : undefined,
+    fives: Array.isArray(full.fives) ? full.fives.filter((f) => isObject(f) && typeof f.move === 'string' && isNumber(f.cnn) && isNumber(f.dense) && pixelsOk(f.pixels)) : [],
   };
 }

@@ -28,6 +28,8 @@ const USAGE = `npm run grade -- [folder] [--out <folder>] [--only <exercises>] [
   --only <list>    comma-separated exercises (${EXERCISES.join(', ')})
   --all            the hidden checks too (the instructor's repository only)
   --sandbox        run the code in the grader's sandbox instead of this process
+  --train-samples <n>, --test-samples <n>
+                   train and test the CNN on the first n digits only (a quick look; your grade trains on all)
   --help           this text`;
 
 interface Args {
@@ -37,6 +39,8 @@ interface Args {
   all: boolean;
   sandbox: boolean;
   help: boolean;
+  trainSamples?: number;
+  testSamples?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -49,6 +53,10 @@ function parseArgs(argv: string[]): Args {
       const bad = ids.filter((s) => !isExerciseId(s));
       if (bad.length) throw new UserError('E_USAGE', `--only: unknown exercise ${bad.join(', ')}; choose from ${EXERCISES.join(', ')}`);
       args.only = ids as ExerciseId[];
+    } else if (a === '--train-samples' || a === '--test-samples') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new UserError('E_USAGE', `${a} must be a whole number ≥ 1, got '${argv[i] ?? ''}'`);
+      args[a === '--train-samples' ? 'trainSamples' : 'testSamples'] = n;
     } else if (a === '--all') args.all = true;
     else if (a === '--sandbox') args.sandbox = true;
     else if (a === '--help' || a === '-h') args.help = true;
@@ -77,7 +85,7 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     const args = parseArgs(process.argv.slice(2));
     if (args.help) log(USAGE);
     else {
-      const result = await studentGrade(args, log, await loadGraderConfig());
+      const result = await studentGrade(args, log, await loadGraderConfig(undefined, { trainSamples: args.trainSamples, testSamples: args.testSamples }));
       log('');
       for (const line of pointsTable(result.exercises, `${args.all ? 'all' : 'public'} checks; the hidden checks count too in your grade`)) log(line);
       log(`Report: ${path.join(args.out, 'report.html')}`);

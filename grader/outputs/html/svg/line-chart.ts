@@ -10,6 +10,8 @@ export interface LineSeries {
   /** Dashed lines and distinct markers keep series apart in grayscale and print. */
   dashed?: boolean;
   marker?: Marker;
+  /** A line only, no marker per point (hundreds of points, e.g. one per training batch); thinner. */
+  plain?: boolean;
 }
 
 export interface LineChartOptions {
@@ -62,8 +64,8 @@ export function lineChart(o: LineChartOptions): string {
   for (const s of series) {
     const coords = s.points.map(([a, b]) => `${px(x(a))},${px(y(b))}`).join(' ');
     const dash = s.dashed ? ' stroke-dasharray="8 5"' : '';
-    parts.push(`<polyline class="series" data-series="${svgText(s.name)}" points="${coords}" fill="none" stroke="${svgText(s.color)}" stroke-width="3" stroke-linejoin="round"${dash}/>`);
-    for (const [a, b] of s.points) parts.push(marker(s.marker ?? 'circle', x(a), y(b), s.color));
+    parts.push(`<polyline class="series" data-series="${svgText(s.name)}" points="${coords}" fill="none" stroke="${svgText(s.color)}" stroke-width="${s.plain ? 1.5 : 3}" stroke-linejoin="round"${dash}/>`);
+    if (!s.plain) for (const [a, b] of s.points) parts.push(marker(s.marker ?? 'circle', x(a), y(b), s.color));
   }
   parts.push(legend(series, plot.left + 8, 22));
   parts.push('</svg>');

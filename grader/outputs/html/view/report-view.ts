@@ -146,7 +146,7 @@ async function checkView(r: CheckResult): Promise<CheckView> {
     replay: v.status !== 'passed' ? v.replay : undefined,
     seconds: formatNumber(Number(r.seconds.toFixed(2))),
     training: isTrainingReport(training) ? await trainingView(cleanTraining(training)).catch(() => undefined) : undefined,
-    robustness: isRobustnessReport(robustness) ? robustnessView(cleanRobustness(robustness)) : undefined,
+    robustness: isRobustnessReport(robustness) ? await robustnessView(cleanRobustness(robustness)).catch(() => undefined) : undefined,
     otherArtifacts: [
       ...Object.entries(rest).map(([key, value]) => ({ key, text: formatValue(value) })),
       ...(training !== undefined && !isTrainingReport(training) ? [{ key: 'training (not in the expected shape)', text: formatValue(training) }] : []),

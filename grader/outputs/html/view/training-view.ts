@@ -5,6 +5,8 @@ import { encodePng, UNIT_RANGE } from '../png.js';
 import { lineChart } from '../svg/line-chart.js';
 import { logBarChart } from '../svg/log-bar-chart.js';
 import { KNOWN_MODELS } from '../model-sizes.js';
+import { sampleDigit5, SAMPLE_DIGIT_SOURCE } from '../../../../datasets/sample-images.js';
+import { firstLayerView, type FirstLayerView } from './first-layer-view.js';
 
 type Safe = Handlebars.SafeString;
 const safe = (svg: string): Safe => new Handlebars.SafeString(svg);
@@ -27,6 +29,9 @@ export interface TrainingView {
   stoppedEarly?: string;
   lossChart: Safe;
   accuracyChart: Safe;
+  /** Loss and accuracy of every training batch; absent for reports without them. */
+  batchChart?: Safe;
+  firstLayer?: FirstLayerView & { digitSource: string };
   confusion: {
     digits: number[];
     rows: { digit: number; cells: { count: number; style: string; diagonal: boolean; title: string }[]; total: number; recall: string }[];
@@ -84,6 +89,10 @@ export async function trainingView(t: TrainingReport): Promise<TrainingView> {
         ],
       }),
     ),
+    batchChart: batchChart(t.epochs),
+    firstLayer: t.firstLayer && t.firstLayer.filters.length > 0
+      ? { ...(await firstLayerView(t.firstLayer, sampleDigit5().flat())), digitSource: SAMPLE_DIGIT_SOURCE }
+      : undefined,
     confusion: confusionView(t.confusion),
     misclassified: gallery,
     misclassifiedTotal: t.misclassified.length,
@@ -95,6 +104,31 @@ export async function trainingView(t: TrainingReport): Promise<TrainingView> {
     })),
     sizeChart: safe(modelSizeChart(t.parameterCount)),
   };
+}
+
+/** Each batch's loss and accuracy, x in epochs (batch b of n in epoch e at e − 1 + b / n). */
+function batchChart(epochs: TrainingReport['epochs']): Safe | undefined {
+  const points = (key: 'loss' | 'accuracy') => epochs.flatMap((e) => {
+    const values = e.batches?.[key] ?? [];
+    return values.map((v, b) => [e.epoch - 1 + (b + 1) / values.length, v] as const);
+  });
+  const loss = points('loss');
+  if (loss.length === 0) return undefined;
+  const top = Math.max(1, ...loss.filter(([, v]) => Number.isFinite(v)).map(([, v]) => Math.min(v, 3)));
+  return safe(
+    lineChart({
+      title: 'Every training batch: loss and accuracy',
+      xLabel: 'epoch',
+      yLabel: 'loss (cross-entropy) · accuracy',
+      xDomain: [0, Math.max(1, ...epochs.map((e) => e.epoch))],
+      yDomain: [0, Math.ceil(top)],
+      width: 1040,
+      series: [
+        { name: 'loss', points: loss, color: '#b91c1c', plain: true },
+        { name: 'accuracy', points: points('accuracy'), color: '#1d4ed8', plain: true, dashed: true },
+      ],
+    }),
+  );
 }
 
 /** The student's parameter count beside famous models', on a log scale (report and studio). */

@@ -3,5 +3,6 @@ import type { Panel } from './panel.js';
 import { modelPanel } from './model-panel.js';
 import { gradientsPanel } from './gradients-panel.js';
 import { picturesPanel } from './pictures-panel.js';
+import { trainingPanel } from './train-panel.js';
 
-export const PANELS: readonly Panel[] = [modelPanel, gradientsPanel, picturesPanel];
+export const PANELS: readonly Panel[] = [modelPanel, trainingPanel, gradientsPanel, picturesPanel];

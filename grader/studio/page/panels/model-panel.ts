@@ -17,7 +17,7 @@ function modelNode(m: NonNullable<StudioExercise['model']>): HTMLElement {
       h('tr', {}, h('th', {}, 'total'), h('td'), h('td'), h('th', { class: 'n' }, (m.parameters ?? 0).toLocaleString('en-US'))),
     ),
     m.sizeChart ? h('img', { class: 'chart', src: m.sizeChart, alt: `Your model has ${m.parameters} parameters; LeNet-5 about 60 thousand, VGG16 138 million, GPT-4 a reported 1.8 trillion (log scale)` }) : null,
-    h('p', { class: 'preview-note' }, ...richText('Accuracy is graded by `npm run grade` (and by your instructor), which trains this model on all of MNIST; the studio does not train.')),
+    h('p', { class: 'preview-note' }, ...richText('Accuracy is graded by `npm run grade` and `npm run train` (and by your instructor), which train this model on all of MNIST as the grader does; Train, below, trains it here in your browser.')),
   );
 }
 

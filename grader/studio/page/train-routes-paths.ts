@@ -1,0 +1,4 @@
+/** Where the studio serves what in-browser training needs (grader/studio/train-routes.ts). */
+export const TRAIN_SCRIPT = '/train.js';
+export const MNIST_ROUTE = '/train/mnist';
+export const WASM_ROUTE = '/train/wasm';

