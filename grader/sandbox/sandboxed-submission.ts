@@ -53,6 +53,8 @@ export async function openSandboxedSubmission(dir: string, options: Partial<Sand
 class Sandboxed implements SandboxedSubmission {
   readonly label: string;
   private readonly runners = new Map<ExerciseId, ExerciseRunner>();
+  /** Exercises a call has asked for: their files are transpiled, or being transpiled. */
+  private readonly asked = new Set<ExerciseId>();
   private closing: Promise<void> | null = null;
 
   constructor(
@@ -72,6 +74,7 @@ class Sandboxed implements SandboxedSubmission {
     if (typeof name !== 'string') throw new Error('sandbox: an export name must be a string');
     if (args !== undefined && !Array.isArray(args)) throw new Error('sandbox: args must be an array or undefined');
     if (this.closing) return { kind: 'crashed', message: 'the grader closed this submission before the call' };
+    this.asked.add(exercise);
     const p = await this.prepared.exercise(exercise);
     if (this.closing) return { kind: 'crashed', message: 'the grader closed this submission before the call' };
     if (!p.ok) return { kind: 'missing', message: p.message };
@@ -83,6 +86,9 @@ class Sandboxed implements SandboxedSubmission {
   }
 
   async release(exercise: ExerciseId): Promise<void> {
+    // A call asked for just before may still be waiting for its files to be transpiled: let it
+    // reach its child first (the same memoised promise resolves the call's continuation first).
+    if (this.asked.has(exercise)) await this.prepared.exercise(exercise).catch(() => undefined);
     await this.runners.get(exercise)?.release();
   }
 

@@ -82,7 +82,9 @@ describe('lifecycle', () => {
     await withSubmission(fixture('honest-multifile'), {}, async (s) => {
       expect(s.label).toBe('honest-multifile');
       expect(s.sandbox.mode).toBe(bwrap.ok ? 'bwrap' : 'node');
-      await expect(s.get('nonsense' as never, 'x', [])).rejects.toThrow(/unknown exercise/);
+      // Any exercise file may be asked for by name (the registry decides which exist); never a path.
+      await expect(s.get('../nonsense' as never, 'x', [])).rejects.toThrow(/not an exercise name/);
+      expect(await s.get('nonsense' as never, 'x', [])).toMatchObject({ kind: 'missing', message: 'the submission has no nonsense.ts (nor nonsense.js or nonsense.mjs)' });
     });
   });
 
