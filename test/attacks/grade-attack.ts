@@ -203,7 +203,11 @@ export async function gradeAttack(name: string, o: AttackOptions): Promise<Attac
     for (const bad of [/<script/i, /<img[^>]*onerror/i, /<iframe/i, /\u001b/]) expect(html, `report.html has no ${bad}`).not.toMatch(bad);
     expect(junit).not.toMatch(/\u001b|<script/);
     expect(strings(results).some((x) => x.includes('\u001b')), 'no raw ANSI escape in results.json').toBe(false);
-    expect(printed, 'the grader printed nothing of the attacker\'s').not.toContain(MARKER);
+    // A failed check's ✗ line gives its reason, which may quote what the student's code threw
+    // (sanitised: one line, no control characters, after the grader's own words); nothing else of
+    // the attacker's reaches the terminal, and never at the start of a line.
+    const leaked = printed.split('\n').filter((line) => line.includes(MARKER) && !/^✗ .* \([\d.]+\/[\d.]+ points, [\w.-]+\): /.test(line));
+    expect(leaked, 'the grader printed nothing of the attacker\'s outside a failed check\'s reason').toEqual([]);
     expect(printed).not.toMatch(/::notice|::set-output|\u001b|"score":\s*100/);
 
     // No process left behind: nothing mentioning this run's folder (the sandbox's temp folder is in it) or the marker.
