@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallOutcome } from '../../grader/core/submission.js';
+import { RUNTIMES } from '../../grader/exercises/registry.js';
 import { FIXTURES, QUICK, REPO, fixture, processesMentioning, tools, treeDigest, withSubmission } from './helpers.js';
 
 type Mode = 'node' | 'bwrap';
@@ -31,7 +32,8 @@ const returned = (o: CallOutcome): unknown => {
 };
 
 export function defineHostileSuite(mode: Mode): void {
-  const options = { ...QUICK, mode };
+  // What the pipeline hands the sandbox: the cnn's buildModel is given tfjs and crosses as its topology.
+  const options = { ...QUICK, mode, runtimes: RUNTIMES };
   const open = <T>(name: string, fn: Parameters<typeof withSubmission<T>>[2], extra = {}) =>
     withSubmission(fixture(name), { ...options, ...extra }, fn);
   const marker = join(tmpdir(), `sandbox-marker-${mode}-${process.pid}`);
