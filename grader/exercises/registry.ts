@@ -7,6 +7,7 @@ import type { Check } from '../checks/types.js';
 import type { ExerciseId } from '../core/reference.js';
 import type { ExerciseRuntimes } from '../core/exercise-runtime.js';
 import type { Mistake, ProbeCall } from '../mistakes/types.js';
+import type { PictureOperation } from '../outputs/html/pictures.js';
 import type { ExerciseModule } from './exercise-module.js';
 import { convolution } from './convolution/index.js';
 import { convolution2d } from './convolution2d/index.js';
@@ -41,3 +42,6 @@ export const PROBES: Readonly<Record<ExerciseId, readonly ProbeCall[]>> = Object
 
 /** What running each exercise's code needs beyond the defaults, for the sandbox and the in-process runner. */
 export const RUNTIMES: ExerciseRuntimes = Object.fromEntries(EXERCISE_MODULES.flatMap((m) => (m.runtime ? [[m.id, m.runtime]] : [])));
+
+/** Every exercise's picture operations, for report.html and the studio's sample pictures. */
+export const PICTURE_OPERATIONS: readonly PictureOperation[] = EXERCISE_MODULES.flatMap((m) => m.pictures ?? []);

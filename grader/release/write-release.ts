@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraderConfig } from '../config/types.js';
-import { ALL_CHECKS, ALL_MISTAKES, EXERCISES, EXERCISE_MODULES } from '../exercises/registry.js';
+import { ALL_CHECKS, ALL_MISTAKES, EXERCISES, EXERCISE_MODULES, PICTURE_OPERATIONS } from '../exercises/registry.js';
 import { selectChecks } from '../exercises/select-checks.js';
 import { REFERENCE } from '../exercises/reference.js';
 import { problemList, UserError } from '../core/user-error.js';
@@ -171,7 +171,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
       // report.html compares pictures with the reference's on fixed sample images: record those too.
       const { collectPictures } = await import('../outputs/html/pictures.js');
       const { inProcessSubmission } = await import('../run/in-process-submission.js');
-      const operations = EXERCISE_MODULES.flatMap((m) => m.pictures ?? []);
+      const operations = PICTURE_OPERATIONS;
       await collectPictures(inProcessSubmission('reference', REFERENCE as never), reference, { operations, budgetMs: 60_000 });
       // …and the studio's sliders on the handwritten 5 (grader/studio/slider-grid.ts).
       const { sliderGrid } = await import('../studio/slider-grid.js');

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
-import { EXERCISES, EXERCISE_MODULES, RUNTIMES, exerciseModule } from '../exercises/registry.js';
+import { EXERCISES, PICTURE_OPERATIONS, RUNTIMES, exerciseModule } from '../exercises/registry.js';
 import type { Submission } from '../core/submission.js';
 import type { GraderConfig } from '../config/types.js';
 import { studioChecks } from './studio-config.js';
@@ -142,7 +142,7 @@ process.on('message', async (m: ToChild) => {
     );
   } else if (m.type === 'pictures') {
     const { submission } = await files(m.folder, m.version);
-    const pictures = await collectPictures(submission, explainedReference(), { operations: EXERCISE_MODULES.flatMap((e) => e.pictures ?? []), samples: m.samples, budgetMs: 4000 });
+    const pictures = await collectPictures(submission, explainedReference(), { operations: PICTURE_OPERATIONS, samples: m.samples, budgetMs: 4000 });
     send({ type: 'pictures', id: m.id, pictures });
   }
 });

@@ -10,7 +10,7 @@ import { renderSummary } from '../../../grader/outputs/html/render-summary.js';
 import { collectPictures } from '../../../grader/outputs/html/pictures.js';
 import { inProcessSubmission } from '../../../grader/run/in-process-submission.js';
 import { REFERENCE } from '../../../grader/exercises/reference.js';
-import { EXERCISE_MODULES } from '../../../grader/exercises/registry.js';
+import { PICTURE_OPERATIONS } from '../../../grader/exercises/registry.js';
 import type { GradeResult } from '../../../grader/core/result.js';
 import { axeViolations, launchChromium, noBrowserReason } from '../../studio/browser.js';
 import { failingResult, passingResult } from './fixtures.js';
@@ -39,7 +39,7 @@ describe.skipIf(skip !== undefined)('the reports under axe-core, in Chromium', (
   };
 
   it('the instructor’s report.html, with pictures and hidden checks, has no violation', async () => {
-    const pictures = await collectPictures(inProcessSubmission('reference', REFERENCE as never), REFERENCE, { operations: EXERCISE_MODULES.flatMap((m) => m.pictures ?? []) });
+    const pictures = await collectPictures(inProcessSubmission('reference', REFERENCE as never), REFERENCE, { operations: PICTURE_OPERATIONS });
     expect(await violations(await renderReport(failingResult(), pictures))).toEqual([]);
     expect(await violations(await renderReport(passingResult()))).toEqual([]);
   }, 120_000);

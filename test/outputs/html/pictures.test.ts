@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXERCISE_MODULES, exerciseModule } from '../../../grader/exercises/registry.js';
+import { PICTURE_OPERATIONS, exerciseModule } from '../../../grader/exercises/registry.js';
 import sharp from 'sharp';
 import type { CallOutcome, Submission } from '../../../grader/core/submission.js';
 import type { ExerciseId } from '../../../grader/core/contract.js';
@@ -7,7 +7,7 @@ import type { Reference } from '../../../grader/core/reference.js';
 import { collectPictures, type Pictures } from '../../../grader/outputs/html/pictures.js';
 import { inProcessSubmission } from '../../../grader/run/in-process-submission.js';
 
-const OPERATIONS = EXERCISE_MODULES.flatMap((m) => m.pictures ?? []);
+const OPERATIONS = PICTURE_OPERATIONS;
 type M = number[][];
 const same = (m: M) => m.map((r) => [...r]);
 const fakeReference = {

@@ -3,7 +3,7 @@
  * The pictures come from an in-process "student" with two classic mistakes and one missing function.
  */
 import { writeFileSync } from 'node:fs';
-import { EXERCISE_MODULES } from '../../../grader/exercises/registry.js';
+import { PICTURE_OPERATIONS } from '../../../grader/exercises/registry.js';
 import * as filters from '../../../solutions/filters.js';
 import * as augment from '../../../solutions/augment.js';
 import { correlate2d, convolve2d } from '../../../solutions/convolution2d.js';
@@ -38,7 +38,7 @@ void correlate2d;
 const reference = { filters, augment } as unknown as Reference;
 
 const started = performance.now();
-const pictures = await collectPictures(student, reference, { operations: EXERCISE_MODULES.flatMap((m) => m.pictures ?? []) });
+const pictures = await collectPictures(student, reference, { operations: PICTURE_OPERATIONS });
 const collected = performance.now();
 const html = await renderReport(failingResult(), pictures);
 const rendered = performance.now();
