@@ -5,7 +5,6 @@ import { firstLayer } from '../../ml/first-layer.js';
 import { trainingCacheFromEnv, trainingKey } from '../../ml/training-cache.js';
 import { loadMnist, type Mnist } from '../../../datasets/mnist.js';
 import { sampleDigit5 } from '../../../datasets/sample-images.js';
-import { digitMoves } from '../../exercises/cnn/digit-moves.js';
 import type { CheckContext, Verdict } from '../types.js';
 
 /** Share of the points for a test accuracy: 0 at or below the floor, 1 at the threshold, linear between. */
@@ -64,12 +63,12 @@ function robustnessArtifact(r: Trained['robustness']) {
  * Trains a submitted topology in the grader's own process, with the grader's data and seed, and
  * scores its test accuracy. In a batch, identical (topology, settings, seed, data, backend) train
  * once: the result is cached. ModelRefused propagates to the caller.
+ * `moves` are the "many 5s" comparison's moved digits (the exercise decides whose augment.ts moves them).
  */
-export async function trainAndScore(topology: unknown, settings: unknown, ctx: CheckContext): Promise<Verdict> {
+export async function trainAndScore(topology: unknown, settings: unknown, ctx: CheckContext, moves: DigitMoves | { missing: string }): Promise<Verdict> {
   const { limits, fullPointsAccuracy: full, zeroPointsAccuracy: floor } = ctx.config.training;
   const backend = await initBackend(ctx.config.training.backend);
   const data = await loadMnist({ trainLimit: limits.trainSamples, testLimit: limits.testSamples });
-  const moves = await digitMoves(ctx);
   const cache = trainingCacheFromEnv();
   const movedBy = 'missing' in moves ? moves.missing : moves.source;
   const key = trainingKey({ kind: 'cnn-grade', v: 2, topology, settings, seed: ctx.seed, limits, backend: backend.name, data: [data.train.count, data.test.count], movedBy });

@@ -1,6 +1,7 @@
 import type { CheckContext, Verdict } from '../../checks/types.js';
 import { defineChecks } from '../../checks/support/define.js';
 import { Probe, SubmissionFault } from '../../checks/support/probe.js';
+import { digitMoves } from './digit-moves.js';
 
 /**
  * Asks the submission (in its sandbox) for its model's JSON topology and training settings; the
@@ -64,7 +65,7 @@ export const checks = defineChecks('cnn', [
         // The model crossed as JSON: its child (tfjs loaded) need not live while this process trains.
         await ctx.submission.release?.(ctx.exercise);
         const { trainAndScore } = await import('../../checks/support/training.js');
-        return trainAndScore(topology, settings, ctx);
+        return trainAndScore(topology, settings, ctx, await digitMoves(ctx));
       }),
   },
 ]);
