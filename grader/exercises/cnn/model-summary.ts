@@ -3,10 +3,13 @@
  * parameter count, for the studio's model panel. Computed in the studio's check process, from the
  * JSON topology.
  */
+import type { TrainingSettings } from '../../core/contract.js';
 import type { Submission } from '../../core/submission.js';
 import type { GraderConfig } from '../../config/types.js';
 import { shapeText } from '../../outputs/html/view/training-view.js';
-import type { BrowserTrainingModel } from '../../studio/page/panels/train-panel.js';
+
+/** What the studio's Train panel needs to train the model in the page, or why it cannot. */
+export type BrowserTrainingModel = { topology: unknown; settings: TrainingSettings; notes: string[]; seed: number } | { unavailable: string };
 
 export interface ModelSummary {
   layers: { name: string; className: string; outputShape: string; params: number }[];

@@ -5,7 +5,7 @@
  * every save, the panel is moved into it, so a training run survives a redraw and trains the
  * model as it was when Train was pressed.
  */
-import type { TrainingSettings } from '../../../core/contract.js';
+import type { BrowserTrainingModel } from '../../../exercises/cnn/model-summary.js';
 import type { BatchProgress } from '../../../ml/progress.js';
 import type { Grid } from '../../../ml/first-layer.js';
 import { lineChart } from '../../../outputs/html/svg/line-chart.js';
@@ -14,7 +14,7 @@ import { TRAIN_SCRIPT } from '../train-routes-paths.js';
 import type { Panel } from './panel.js';
 
 /** What the studio's child sends for the Train button: the model as the grader accepted it, or why not. */
-export type BrowserTrainingModel = { topology: unknown; settings: TrainingSettings; notes: string[]; seed: number } | { unavailable: string };
+export type { BrowserTrainingModel };
 
 const SIZES = [
   { train: 60_000, test: 10_000, label: 'all of MNIST (60,000 digits; the grader tests on 10,000)' },
