@@ -110,7 +110,7 @@ export const EQUIVALENT: Record<string, Record<string, string>> = {
         ['StringLiteral', '`countParameters: spec.inputShape must be [height, width, channels] of positive integers, got ${JSON.stringify(input)}`', '``'],
       ],
     ),
-    ...sameReason(wrongType('layers that are not an array'), [
+    ...sameReason(wrongType('a layers field that is not an array'), [
       ['ConditionalExpression', '!Array.isArray(spec.layers)', 'false'],
       ['StringLiteral', "'countParameters: spec.layers must be an array'", '""'],
     ]),
