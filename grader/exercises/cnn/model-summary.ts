@@ -8,8 +8,25 @@ import type { Submission } from '../../core/submission.js';
 import type { GraderConfig } from '../../config/types.js';
 import { shapeText } from '../../outputs/html/view/training-view.js';
 
+/**
+ * The report's "many 5s", for the page to read with the model it trains: the handwritten 5 moved
+ * the lecture's ways (by the student's augment.ts where it passes, as `npm run train` moves them)
+ * and the dense network to compare with; or why not.
+ */
+export type FivesToRead = { moved: { move: string; pixels: number[] }[]; movedBy: string; denseTopology: unknown } | { missing: string };
+
 /** What the studio's Train panel needs to train the model in the page, or why it cannot. */
-export type BrowserTrainingModel = { topology: unknown; settings: TrainingSettings; notes: string[]; seed: number } | { unavailable: string };
+export type BrowserTrainingModel =
+  | {
+      topology: unknown;
+      settings: TrainingSettings;
+      notes: string[];
+      seed: number;
+      /** The handwritten 5 (784 values in [0, 1]) whose feature maps the page draws. */
+      five: number[];
+      fives: FivesToRead;
+    }
+  | { unavailable: string };
 
 export interface ModelSummary {
   layers: { name: string; className: string; outputShape: string; params: number }[];
@@ -29,14 +46,14 @@ export async function modelSummary(submission: Submission, config: GraderConfig)
     const layers = model.layers.map((l, i) => ({ name: layerName(l.name, i), className: l.getClassName(), outputShape: shapeText(l.outputShape), params: l.countParams() }));
     const parameters = model.countParams();
     model.dispose();
-    return { layers, parameters, training: await trainingRequest(submission, outcome.value, config) };
+    return { layers, parameters, training: await trainingRequest(submission, outcome.value, parameters, config) };
   } catch (e) {
     return { layers: [], unavailable: e instanceof Error ? e.message : String(e) };
   }
 }
 
 /** The grader's training settings of this model (clamped, with notes) and seed; why not, when `training` is refused. */
-async function trainingRequest(submission: Submission, topology: unknown, config: GraderConfig): Promise<BrowserTrainingModel> {
+async function trainingRequest(submission: Submission, topology: unknown, parameters: number, config: GraderConfig): Promise<BrowserTrainingModel> {
   const { resolveSettings } = await import('../../ml/limits.js');
   const { EXERCISE_MODULES } = await import('../registry.js');
   const { checkSettings } = await import('../../config/per-check.js');
@@ -44,11 +61,26 @@ async function trainingRequest(submission: Submission, topology: unknown, config
   const seed = check ? checkSettings(config, check.id).seed : config.seed;
   const outcome = await submission.get('cnn', 'training');
   if (outcome.kind !== 'returned') return { unavailable: `training: ${'message' in outcome ? outcome.message : outcome.kind}` };
+  let resolved: ReturnType<typeof resolveSettings>;
   try {
-    const { settings, notes } = resolveSettings(outcome.value, config.training.limits);
-    return { topology, settings, notes, seed };
+    resolved = resolveSettings(outcome.value, config.training.limits);
   } catch (e) {
     return { unavailable: e instanceof Error ? e.message : String(e) };
+  }
+  const { sampleDigit5 } = await import('../../../datasets/sample-images.js');
+  const five = sampleDigit5();
+  return { topology, ...resolved, seed, five: five.flat(), fives: await fivesToRead(submission, config, seed, five, parameters) };
+}
+
+/** The 5 moved by whoever `npm run train` would have move it (digit-moves.ts), and the dense network's topology. */
+async function fivesToRead(submission: Submission, config: GraderConfig, seed: number, five: number[][], parameters: number): Promise<FivesToRead> {
+  const [{ digitMoves }, { REFERENCE }, { movedFives, denseTopology }] = await Promise.all([import('./digit-moves.js'), import('../reference.js'), import('../../ml/robustness.js')]);
+  const moves = await digitMoves({ exercise: 'cnn', submission, reference: REFERENCE, seed, config });
+  if ('missing' in moves) return moves;
+  try {
+    return { moved: await movedFives(five, moves), movedBy: moves.source, denseTopology: denseTopology(parameters) };
+  } catch (e) {
+    return { missing: `moving the 5 failed: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
