@@ -67,6 +67,15 @@ export function defaultSamples(): PictureSample[] {
   ];
 }
 
+/**
+ * Thrown by a reference that has no answer for a call, for a reason it says in words (a student
+ * release ships the reference's answers for the built-in pictures only, not for a dropped one):
+ * shown as it is, not as a failure of the reference.
+ */
+export class NoReferencePicture extends Error {
+  override name = 'NoReferencePicture';
+}
+
 /** The outcome of one call, or why the submission was not asked. */
 type Answer = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -97,7 +106,7 @@ export async function collectPictures(submission: Submission, reference: Referen
       try {
         refValue = op.reference(reference, s);
       } catch (e) {
-        refError = `the reference failed: ${e instanceof Error ? e.message : String(e)}`;
+        refError = e instanceof NoReferencePicture ? e.message : `the reference failed: ${e instanceof Error ? e.message : String(e)}`;
       }
       for (const out of op.outputs) {
         const sub: Answer = answer.ok ? { ok: true, value: out.pick(answer.value) } : answer;
@@ -170,9 +179,12 @@ function compare(op: PictureOperation, s: Sample, out: Output, sub: Answer, ref:
     // rounding noise stays black instead of being stretched into a picture of its own.
     const span = range.kind === 'signed' ? 2 * range.max : range.max;
     const white = Math.max(max, span / 20);
+    // In words a student reads at a glance: no mapping for an all-black picture.
+    const largest = formatNumber(Number(max.toPrecision(3)));
     comparison.difference.notes.push(
-      max === 0 ? 'identical' : `max |yours − reference| = ${formatNumber(Number(max.toPrecision(3)))}${max <= 1e-9 * span ? ' (rounding only)' : ''}`,
-      describeRange({ kind: 'zero-to-max', max: white }),
+      ...(max === 0
+        ? ['no pixel differs (all black)']
+        : [`largest difference ${largest}${max <= 1e-9 * span ? ', rounding only' : ''}`, `black = the same, white = ${formatNumber(Number(white.toPrecision(3)))} apart`]),
     );
     jobs.push(fill(comparison.difference, diff, { kind: 'zero-to-max', max: white }));
   }
