@@ -100,6 +100,20 @@ describe('collectPictures', () => {
     expect(p.comparisons.every((c) => c.maxAbsDifference === 0)).toBe(true);
   });
 
+  it('budgets the time its clock gives (the studio gives CPU time): waiting alone spends none of it', async () => {
+    const calls: string[] = [];
+    const slow: Submission = { label: 'slow', async get(exercise, name, args) {
+      calls.push(name);
+      await new Promise((r) => setTimeout(r, 20)); // waiting, as on a loaded machine
+      return { kind: 'returned', value: args![0] };
+    }, async close() {} };
+    await collectPictures(slow, fakeReference, { operations: OPERATIONS, budgetMs: 10, spentMs: () => 0 });
+    expect(calls).toHaveLength(OPERATIONS.length * 2);
+    calls.length = 0;
+    await collectPictures(slow, fakeReference, { operations: OPERATIONS, budgetMs: 10 }); // the clock on the wall
+    expect(calls.length).toBeLessThan(OPERATIONS.length * 2);
+  });
+
   it('budgets its time: once spent, later calls are not made', async () => {
     const calls: string[] = [];
     const p = await collectPictures(hostileSubmission(calls), fakeReference, { operations: OPERATIONS, budgetMs: -1 });
