@@ -1,6 +1,6 @@
 /** A counterexample's label is the call that was made, every option included; counts are pluralised. */
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../../grader/exercises/registry.js';
+import { ALL_CHECKS, checksOf } from '../../grader/exercises/registry.js';
 import { REFERENCE } from '../../grader/exercises/reference.js';
 import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
 import { runCheck } from '../../grader/run/run-check.js';
@@ -11,7 +11,7 @@ import { agree } from '../../grader/checks/support/differential.js';
 
 async function grade(id: string, module: Record<string, unknown>) {
   const c = ALL_CHECKS.find((x) => x.id === id)!;
-  const ctx = { exercise: c.exercise, submission: inProcessSubmission('t', { [c.exercise]: module }), reference: REFERENCE, seed: 1, config: SELF_TEST_CONFIG };
+  const ctx = { exercise: c.exercise, submission: inProcessSubmission('t', { [c.exercise]: module }), reference: REFERENCE, checksOf, seed: 1, config: SELF_TEST_CONFIG };
   return runCheck(c, ctx, { mistakes: [], probes: [] });
 }
 

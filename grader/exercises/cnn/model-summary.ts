@@ -3,22 +3,12 @@
  * parameter count, for the studio's model panel. Computed in the studio's check process, from the
  * JSON topology.
  */
-import type { TrainingSettings } from '../../core/contract.js';
+import type { BrowserTrainingModel, ModelSummary } from '../../core/studio-extras.js';
+import { checkSettings } from '../../config/per-check.js';
+import { checks } from './checks.js';
 import type { Submission } from '../../core/submission.js';
 import type { GraderConfig } from '../../config/types.js';
 import { shapeText } from '../../outputs/html/view/training-view.js';
-
-/** What the studio's Train panel needs to train the model in the page, or why it cannot. */
-export type BrowserTrainingModel = { topology: unknown; settings: TrainingSettings; notes: string[]; seed: number } | { unavailable: string };
-
-export interface ModelSummary {
-  layers: { name: string; className: string; outputShape: string; params: number }[];
-  parameters?: number;
-  /** Why there is no summary (no buildModel yet, a refused model). */
-  unavailable?: string;
-  /** What the page's Train button trains: the accepted topology, the settings as the grader clamps them, its seed. */
-  training?: BrowserTrainingModel;
-}
 
 export async function modelSummary(submission: Submission, config: GraderConfig): Promise<ModelSummary> {
   const outcome = await submission.get('cnn', 'buildModel', []);
@@ -38,9 +28,7 @@ export async function modelSummary(submission: Submission, config: GraderConfig)
 /** The grader's training settings of this model (clamped, with notes) and seed; why not, when `training` is refused. */
 async function trainingRequest(submission: Submission, topology: unknown, config: GraderConfig): Promise<BrowserTrainingModel> {
   const { resolveSettings } = await import('../../ml/limits.js');
-  const { EXERCISE_MODULES } = await import('../registry.js');
-  const { checkSettings } = await import('../../config/per-check.js');
-  const check = EXERCISE_MODULES.filter((m) => m.trains).flatMap((m) => m.checks).find((c) => c.kind === 'training');
+  const check = checks.find((c) => c.kind === 'training');
   const seed = check ? checkSettings(config, check.id).seed : config.seed;
   const outcome = await submission.get('cnn', 'training');
   if (outcome.kind !== 'returned') return { unavailable: `training: ${'message' in outcome ? outcome.message : outcome.kind}` };
