@@ -14,7 +14,7 @@ import { nextSeed, permutation, seededRandom, withSeededMathRandom } from '../..
 import type { BatchProgress } from '../../ml/progress.js';
 import { firstLayer } from '../../ml/first-layer.js';
 import { DENSE_NETWORK, YOUR_MODEL } from '../../ml/progress.js';
-import type { FivesToRead } from '../../exercises/cnn/model-summary.js';
+import type { FivesToRead } from '../../core/studio-extras.js';
 import type { RobustnessMissing, RobustnessReport } from '../../outputs/html/artifacts.js';
 import type { TrainedFigures } from '../trained-figures.js';
 import { MNIST_ROUTE, WASM_ROUTE } from './train-routes-paths.js';

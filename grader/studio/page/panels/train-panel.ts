@@ -6,7 +6,7 @@
  * every save, the panel is moved into it, so a training run survives a redraw and trains the
  * model as it was when Train was pressed.
  */
-import type { BrowserTrainingModel } from '../../../exercises/cnn/model-summary.js';
+import type { BrowserTrainingModel } from '../../../core/studio-extras.js';
 import { DENSE_NETWORK, type BatchProgress } from '../../../ml/progress.js';
 import { lineChart } from '../../../outputs/html/svg/line-chart.js';
 import type { BrowserTrainingRequest, BrowserTrainingResult, trainInBrowser } from '../train-in-browser.js';
