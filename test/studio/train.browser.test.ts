@@ -12,13 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startStudio, type Studio } from '../../grader/studio/studio.js';
 import { TRAIN_SCRIPT } from '../../grader/studio/page/train-routes-paths.js';
-import { CHROMIUM, noBrowserReason, studentFolder } from './browser.js';
+import { noBrowserReason, studentFolder, trainInStudio } from './browser.js';
 
 const skip = noBrowserReason();
 if (skip) console.log(`skipped: the studio's Train button in Chromium (${skip})`);
 
+// The smallest choice: 512 digits to train on (4 batches of the reference's 128), 500 to test on.
 const TRAIN_TIMEOUT = 300_000;
-const SMALLEST = 3; // 512 digits to train on (4 batches of the reference's 128), 500 to test on
 
 // The two browsers train side by side: the tests wait on the same studio, and mostly on Chromium.
 describe.skipIf(skip !== undefined)("the studio's Train button in Chromium", { concurrent: true }, () => {
@@ -39,24 +39,10 @@ describe.skipIf(skip !== undefined)("the studio's Train button in Chromium", { c
     await studio?.close();
   });
 
-  /** Trains in a fresh Chromium: with its software WebGL (no --disable-gpu), or with WebGL switched off. */
   async function train(webgl: boolean): Promise<Page> {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--no-first-run', ...(webgl ? ['--enable-unsafe-swiftshader'] : ['--disable-gpu', '--disable-software-rasterizer'])] });
-    browsers.push(browser);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${studio.url}#cnn`);
-    await page.locator('#tab-cnn').click();
-    const button = page.locator('[data-train]');
-    await expect.poll(() => button.isEnabled(), { timeout: 180_000, interval: 200 }).toBe(true);
-    await page.locator('[data-train-size]').selectOption({ index: SMALLEST });
-    await button.click();
-    // The curve is drawn while it trains, before the result.
-    await page.locator('.train-panel img.chart:not([hidden])').waitFor({ timeout: TRAIN_TIMEOUT });
-    await page.locator('[data-train-state][data-train-accuracy]').waitFor({ timeout: TRAIN_TIMEOUT });
-    console.log(`${await page.locator('[data-train-backend]').textContent()}\n${await page.locator('[data-train-state]').textContent()}`);
-    return page;
+    const trained = await trainInStudio(studio.url, { webgl, size: '512', timeoutMs: TRAIN_TIMEOUT, browsers, pageErrors });
+    console.log(`${trained.backendLine}\n${trained.state}`);
+    return trained.page;
   }
 
   /** What both backends must show: an accuracy a model that learned gets, the wrong digits, and report.html's figures. */
