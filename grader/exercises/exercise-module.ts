@@ -5,14 +5,7 @@ import type { Mistake, ProbeCall } from '../mistakes/types.js';
 import type { PictureOperation } from '../outputs/html/pictures.js';
 import type { Submission } from '../core/submission.js';
 import type { GraderConfig } from '../config/types.js';
-import type { ModelSummary } from './cnn/model-summary.js';
-import type { GradientErrors } from './layers/gradient-errors.js';
-
-/** What the studio shows below an exercise's checks besides pictures: each kind has its panel. */
-export interface StudioExtras {
-  model?: ModelSummary;
-  gradients?: GradientErrors;
-}
+import type { StudioExtras } from '../core/studio-extras.js';
 
 /**
  * Everything the grader knows about one exercise, declared in grader/exercises/<id>/index.ts and

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { loadGraderConfig } from '../run/load-config.js';
+import { selectExercises } from '../run/homework.js';
 
 export interface ReleaseCommandOptions {
   out?: string;
   gradescope?: string;
   prairielearn?: string;
   configFile?: string;
+  /** Release only this homework of the config (the student release; the LMS images grade only it too). */
+  homework?: string;
   /** Replace a previous release that holds files this one does not write. */
   force?: boolean;
   log: (line: string) => void;
@@ -26,8 +29,9 @@ export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
   }
   if (o.out) {
     const config = await loadGraderConfig(o.configFile);
+    const exercises = o.homework === undefined ? undefined : selectExercises(config, { homework: o.homework }).exercises;
     const { writeRelease } = await import('./write-release.js');
-    const s = await writeRelease({ out: o.out, config, log: o.log, force: o.force });
+    const s = await writeRelease({ out: o.out, config, exercises, homework: o.homework, log: o.log, force: o.force });
     o.log(`Student release in ${path.relative(process.cwd(), s.out) || '.'}: ${s.files.length} files, ${s.publicChecks.length} public checks, ${s.leftOut.length} left out; recorded table ${(s.tableBytes / 1e6).toFixed(1)} MB; ${s.seconds.toFixed(1)} s`);
     o.log(`Catalogued mistakes the public checks diagnose: ${s.record.diagnosed.length}`);
     if (s.record.notRun.length) o.log(`Not run at release (training; they must not use ctx.reference): ${s.record.notRun.join(', ')}`);

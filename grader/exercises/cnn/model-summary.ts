@@ -3,22 +3,10 @@
  * parameter count, for the studio's model panel. Computed in the studio's check process, from the
  * JSON topology.
  */
-import type { TrainingSettings } from '../../core/contract.js';
+import type { BrowserTrainingModel, ModelSummary } from '../../core/studio-extras.js';
 import type { Submission } from '../../core/submission.js';
 import type { GraderConfig } from '../../config/types.js';
 import { shapeText } from '../../outputs/html/view/training-view.js';
-
-/** What the studio's Train panel needs to train the model in the page, or why it cannot. */
-export type BrowserTrainingModel = { topology: unknown; settings: TrainingSettings; notes: string[]; seed: number } | { unavailable: string };
-
-export interface ModelSummary {
-  layers: { name: string; className: string; outputShape: string; params: number }[];
-  parameters?: number;
-  /** Why there is no summary (no buildModel yet, a refused model). */
-  unavailable?: string;
-  /** What the page's Train button trains: the accepted topology, the settings as the grader clamps them, its seed. */
-  training?: BrowserTrainingModel;
-}
 
 export async function modelSummary(submission: Submission, config: GraderConfig): Promise<ModelSummary> {
   const outcome = await submission.get('cnn', 'buildModel', []);

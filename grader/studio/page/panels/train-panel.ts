@@ -5,7 +5,7 @@
  * every save, the panel is moved into it, so a training run survives a redraw and trains the
  * model as it was when Train was pressed.
  */
-import type { BrowserTrainingModel } from '../../../exercises/cnn/model-summary.js';
+import type { BrowserTrainingModel } from '../../../core/studio-extras.js';
 import type { BatchProgress } from '../../../ml/progress.js';
 import type { Grid } from '../../../ml/first-layer.js';
 import { lineChart } from '../../../outputs/html/svg/line-chart.js';
