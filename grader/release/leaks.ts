@@ -7,10 +7,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GraderConfig } from '../config/types.js';
+import { selectChecks } from '../exercises/select-checks.js';
 
 export interface Leak {
   file: string;
   what: string;
+}
+
+/** The ids a release must not name: the hidden checks the config grades, of every exercise. */
+export function secretCheckIds(config: GraderConfig): string[] {
+  return selectChecks(config, { visibility: 'all' })
+    .filter((c) => c.visibility === 'hidden')
+    .map((c) => c.id);
 }
 
 /** Lines of solutions/*.ts that would give an implementation away. */

@@ -24,7 +24,7 @@ import { declaredChecks, stripChecks } from './strip-hidden.js';
 import { selectRegistry } from './select-registry.js';
 import { studentReadme } from './student-readme.js';
 import { importClosure } from './closure.js';
-import { distinctiveSolutionLines, findLeaks } from './leaks.js';
+import { distinctiveSolutionLines, findLeaks, secretCheckIds } from './leaks.js';
 
 export class ReleaseRefused extends UserError {
   constructor(readonly problems: string[]) {
@@ -164,9 +164,6 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   const publicChecks = selectChecks(o.config, { visibility: 'public', only: modules.map((m) => m.id) });
   const shipped = new Set(publicChecks.map((c) => c.id));
   const leftOut = ALL_CHECKS.map((c) => c.id).filter((id) => !shipped.has(id));
-  // A leak is a graded hidden check named in the release; a disabled check or another
-  // exercise's public one is no secret.
-  const secret = selectChecks(o.config, { visibility: 'all' }).filter((c) => c.visibility === 'hidden').map((c) => c.id);
   const mistakes = modules.flatMap((m) => m.mistakes);
   const pictures = modules.flatMap((m) => m.pictures ?? []);
   const problems: string[] = [];
@@ -230,7 +227,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   files.set('tsconfig.json', template('tsconfig.json'));
   files.set('vitest.config.ts', template('vitest.config.ts'));
   files.set('.gitignore', template('gitignore'));
-  const workflow = { path: '.github/workflows/classroom.yml', text: template('github/classroom.yml') };
+  const workflow = { path: '.github/workflows/classroom.yml', text: classroomWorkflow(template('github/classroom.yml'), modules.length < EXERCISE_MODULES.length ? [...released] : undefined) };
   files.set(workflow.path, workflow.text);
   const nodeEngines = (JSON.parse(files.get('package.json')!) as { engines?: { node?: string } }).engines?.node ?? '';
   const workflowNode = /node-version:\s*['"]?([\w.]+)/.exec(workflow.text)?.[1] ?? '';
@@ -239,13 +236,24 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   if ([...files.keys()].some((f) => f.startsWith('datasets/'))) files.set('datasets/cache/.gitkeep', '');
 
   // 4. Nothing left out may be found in what goes out.
-  const leaks = findLeaks(files, secret, distinctiveSolutionLines(root));
+  const leaks = findLeaks(files, secretCheckIds(o.config), distinctiveSolutionLines(root));
   if (leaks.length > 0) throw new ReleaseRefused(leaks.slice(0, 20).map((l) => `${l.file} contains ${l.what}`));
 
   const extra = replaceRelease(out, files, o.force ?? false);
   if (extra) throw new ReleaseRefused([extra]);
   const { table: _table, ...record } = recorded;
   return { out, files: [...files.keys()].sort(), publicChecks: [...shipped], leftOut, record, tableBytes: tableText.length, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The Classroom workflow. A homework's asks the instructor's grader (which knows every exercise)
+ * for only the homework's exercises, so its score is out of the homework's points.
+ */
+function classroomWorkflow(text: string, only: readonly string[] | undefined): string {
+  const instructorGrade = 'student-grade.ts "$GITHUB_WORKSPACE/exercises" --all --sandbox';
+  if (!only) return text;
+  if (!text.includes(instructorGrade)) throw new Error(`the Classroom workflow template no longer runs \`${instructorGrade}\``);
+  return text.replace(instructorGrade, `${instructorGrade} --only ${only.join(',')}`);
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
