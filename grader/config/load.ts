@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
 import type { UserConfig } from './define.js';
 import { ConfigError, validateUserConfig } from './validate.js';
 
@@ -27,16 +26,12 @@ export async function loadUserConfig(file: string | undefined, knownChecks: read
   } else {
     let module: { default?: unknown };
     try {
-      // tsx's own import: a .ts file outside an ESM package (no "type": "module" above it) is
-      // compiled to CommonJS, which Node's import() of it refuses ("require() … in a cycle").
-      module = (await tsImport(pathToFileURL(full).href, import.meta.url)) as { default?: unknown };
+      module = (await import(pathToFileURL(full).href)) as { default?: unknown };
     } catch (e) {
       throw new ConfigError(chosen, [`cannot be loaded: ${loadProblem(e)}`]);
     }
-    // Compiled to CommonJS, the module's exports come as the default export.
-    const exported = isCommonJs(module.default) ? (module.default as { default?: unknown }).default : module.default;
-    if (exported === undefined) throw new ConfigError(chosen, ['the module has no default export (export default defineConfig({...}))']);
-    raw = exported;
+    if (module.default === undefined) throw new ConfigError(chosen, ['the module has no default export (export default defineConfig({...}))']);
+    raw = module.default;
   }
   return { config: validateUserConfig(raw, knownChecks, chosen, exercises), file: full };
 }
@@ -47,8 +42,4 @@ function loadProblem(e: unknown): string {
   const syntax = /:(\d+):(\d+): ERROR: (.*)/.exec(message);
   if (syntax) return `line ${syntax[1]}, column ${syntax[2]}: ${syntax[3]}`;
   return message.split('\n').find((l) => l.trim()) ?? 'unknown error';
-}
-
-function isCommonJs(exports: unknown): boolean {
-  return typeof exports === 'object' && exports !== null && Object.getOwnPropertyDescriptor(exports, '__esModule')?.value === true;
 }
