@@ -1,5 +1,7 @@
 import type { CheckContext } from '../../checks/types.js';
 import type { DigitMoves } from '../../ml/robustness.js';
+import { applyConfig } from '../../checks/apply-config.js';
+import { checkSettings } from '../../config/per-check.js';
 
 /** Digits these augment functions must move without fault before they move a thousand. */
 const AUGMENT = 'augment' as const;
@@ -37,9 +39,7 @@ export async function digitMoves(ctx: CheckContext): Promise<DigitMoves | { miss
 
 /** The public checks of augment.ts that the submission does not pass (all of them if it has none). */
 async function failedAugmentChecks(ctx: CheckContext): Promise<string[]> {
-  const { selectChecks } = await import('../select-checks.js');
-  const { checkSettings } = await import('../../config/per-check.js');
-  const checks = selectChecks(ctx.config, { only: [AUGMENT], visibility: 'public' });
+  const checks = applyConfig(ctx.config, { visibility: 'public' }, ctx.checksOf(AUGMENT));
   const failed: string[] = [];
   for (const check of checks) {
     const verdict = await check.run({ ...ctx, exercise: AUGMENT, ...checkSettings(ctx.config, check.id) }).catch(() => undefined);

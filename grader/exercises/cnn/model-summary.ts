@@ -4,6 +4,8 @@
  * JSON topology.
  */
 import type { BrowserTrainingModel, ModelSummary } from '../../core/studio-extras.js';
+import { checkSettings } from '../../config/per-check.js';
+import { checks } from './checks.js';
 import type { Submission } from '../../core/submission.js';
 import type { GraderConfig } from '../../config/types.js';
 import { shapeText } from '../../outputs/html/view/training-view.js';
@@ -26,9 +28,7 @@ export async function modelSummary(submission: Submission, config: GraderConfig)
 /** The grader's training settings of this model (clamped, with notes) and seed; why not, when `training` is refused. */
 async function trainingRequest(submission: Submission, topology: unknown, config: GraderConfig): Promise<BrowserTrainingModel> {
   const { resolveSettings } = await import('../../ml/limits.js');
-  const { EXERCISE_MODULES } = await import('../registry.js');
-  const { checkSettings } = await import('../../config/per-check.js');
-  const check = EXERCISE_MODULES.filter((m) => m.trains).flatMap((m) => m.checks).find((c) => c.kind === 'training');
+  const check = checks.find((c) => c.kind === 'training');
   const seed = check ? checkSettings(config, check.id).seed : config.seed;
   const outcome = await submission.get('cnn', 'training');
   if (outcome.kind !== 'returned') return { unavailable: `training: ${'message' in outcome ? outcome.message : outcome.kind}` };
