@@ -4,7 +4,7 @@
  * from; the instructor's grading isolates it). Writes results.json, junit.xml, report.html,
  * summary.md (the CI job summary) and classroom.txt (GitHub Classroom's result lines).
  *
- *   npm run grade -- [folder] [--out reports/local] [--only convolution,filters]
+ *   npm run grade -- [folder] [--out reports/local] [--only <exercises>]
  *
  * In the instructor's repository, `--all` grades the hidden checks too and `--sandbox` runs the
  * code in the grader's sandbox (this is how CI can grade with a private copy of the grader).
