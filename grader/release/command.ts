@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { loadGraderConfig } from '../run/load-config.js';
-import { selectExercises } from '../run/homework.js';
+import { SelectionError, selectExercises } from '../run/homework.js';
+import { CONFIG_FILE_NAMES } from '../config/load.js';
+import { REPO_ROOT } from './grader-files.js';
 
 export interface ReleaseCommandOptions {
   out?: string;
@@ -18,8 +20,13 @@ export interface ReleaseCommandOptions {
 export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
   if (!o.out && !o.gradescope && !o.prairielearn) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, --gradescope <zip> or --prairielearn <dir>']);
   const config = await loadGraderConfig(o.configFile);
-  // Checked before anything is written; the images read it from the config they carry.
+  // Checked before anything is written.
   const exercises = o.homework === undefined ? undefined : selectExercises(config, { homework: o.homework }).exercises;
+  if (o.homework !== undefined && o.configFile !== undefined && (o.gradescope || o.prairielearn)) {
+    // The images carry this repository's own config file, which must know the homework too.
+    const own = await loadGraderConfig(undefined, {}, REPO_ROOT);
+    if (!own.homeworks[o.homework]) throw new SelectionError(`the LMS image carries ${CONFIG_FILE_NAMES.join(' or ')}, not --config, and it defines no homework '${o.homework}': add it there`);
+  }
   const grades = exercises ? `grades homework ${o.homework} (${exercises.join(', ')}) only` : 'grades every exercise';
   if (o.gradescope) {
     const { gradescopeBundle } = await import('./gradescope-bundle.js');

@@ -1,15 +1,15 @@
 /**
  * The registry a release of some exercises ships (a homework): grader/exercises/registry.ts with
  * the other exercises' imports and list entries cut out, so their folders are not in the release's
- * import closure and the ids its types allow are the released ones. The rest of the file is kept
- * as written.
+ * import closure and the ids its types allow are the released ones (and those of stubs the
+ * released stubs import). The rest of the file is kept as written.
  */
 import ts from 'typescript';
 import { applyEdits, CannotStrip, type Edit } from './strip-hidden.js';
 
 const MODULE = /^\.\/([\w-]+)\/index\.js$/;
 
-export function selectRegistry(file: string, text: string, keep: ReadonlySet<string>): string {
+export function selectRegistry(file: string, text: string, keep: ReadonlySet<string>, typedOnly: readonly string[] = []): string {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
   const dropped = new Set<string>();
   const edits: Edit[] = [];
@@ -36,5 +36,15 @@ export function selectRegistry(file: string, text: string, keep: ReadonlySet<str
   };
   walk(source);
   if (listed !== dropped.size) throw new CannotStrip(`${file}: each exercise module must be listed once in one array literal, so a release can leave it out`);
-  return applyEdits(text, edits);
+  return applyEdits(text, edits) + typesOf(typedOnly);
+}
+
+/**
+ * The types of exercises whose stubs ship without their module (another homework's file that a
+ * released stub imports): the released checks that call their reference type-check.
+ */
+function typesOf(ids: readonly string[]): string {
+  if (ids.length === 0) return '';
+  const lines = ids.map((id) => `    ${id}: typeof import('../../exercises/${id}.js');`);
+  return `\n// Another homework's exercises, imported by this one's files: typed, not graded here.\ndeclare module '../core/reference.js' {\n  interface Reference {\n${lines.join('\n')}\n  }\n}\n`;
 }

@@ -15,6 +15,8 @@ import { plural } from '../feedback/plural.js';
 export interface ReadmeFacts {
   /** The exercises released, in lecture order. */
   exercises: readonly ExerciseModule[];
+  /** Other exercises whose files the released ones import (their stubs ship, ungraded). */
+  imported?: readonly ExerciseModule[];
   /** The config's homework released, if the release is one. */
   homework?: string;
   publicChecks: readonly Check[];
@@ -38,6 +40,7 @@ export function studentReadme(template: string, f: ReadmeFacts): string {
   const facts = {
     TITLE: f.homework === undefined ? 'CNN exercises' : `CNN exercises: ${f.homework}`,
     EXERCISES: f.exercises.map((m) => ({ id: m.id, title: m.title, slides: m.slides })),
+    IMPORTED: (f.imported ?? []).map((m) => ({ id: m.id, title: m.title })),
     TRAINS: f.exercises.some((m) => m.trains),
     PICTURES: pictures.length > 1 ? `${pictures.slice(0, -1).join(', ')} and ${pictures.at(-1)}` : (pictures[0] ?? ''),
     MISTAKE: mistake?.explanation ?? '',

@@ -172,7 +172,11 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   const stubs = EXERCISES.filter((e) => existsSync(path.join(root, 'exercises', `${e}.ts`)));
   for (const e of new Set(publicChecks.map((c) => c.exercise))) if (!stubs.includes(e)) problems.push(`exercises/${e}.ts is missing: students get public checks for ${e} but no file to write`);
   const overrides = generated(o.config, shipped, modules);
-  if (modules.length < EXERCISE_MODULES.length) overrides.set(REGISTRY_PATH, selectRegistry(REGISTRY_PATH, readFileSync(path.join(root, REGISTRY_PATH), 'utf8'), released));
+  // Another homework's stubs that the released stubs import (filters.ts imports convolution2d.ts)
+  // ship too: the student puts their own there.
+  const stubClosure = importClosure(root, [...released].map((e) => `exercises/${e}.ts`), new Map(), () => null).files;
+  const imported = EXERCISES.filter((e) => !released.has(e) && stubClosure.has(`exercises/${e}.ts`));
+  if (modules.length < EXERCISE_MODULES.length) overrides.set(REGISTRY_PATH, selectRegistry(REGISTRY_PATH, readFileSync(path.join(root, REGISTRY_PATH), 'utf8'), released, imported));
   const otherFolder = (file: string) => EXERCISES.some((e) => !released.has(e) && file.startsWith(`grader/exercises/${e}/`));
   for (const file of listFiles(path.join(root, 'grader/exercises')).filter((f) => f.endsWith('.ts')).map((f) => `grader/exercises/${f}`).filter((f) => !otherFolder(f))) {
     const text = readFileSync(path.join(root, file), 'utf8');
@@ -231,7 +235,7 @@ export async function writeRelease(o: ReleaseOptions): Promise<ReleaseSummary> {
   files.set(workflow.path, workflow.text);
   const nodeEngines = (JSON.parse(files.get('package.json')!) as { engines?: { node?: string } }).engines?.node ?? '';
   const workflowNode = /node-version:\s*['"]?([\w.]+)/.exec(workflow.text)?.[1] ?? '';
-  files.set('README.md', studentReadme(template('README.md'), { exercises: modules, homework: o.homework, publicChecks, mistakes, config: o.config, nodeEngines, workflow: { path: workflow.path, node: workflowNode } }));
+  files.set('README.md', studentReadme(template('README.md'), { exercises: modules, imported: EXERCISE_MODULES.filter((m) => imported.includes(m.id)), homework: o.homework, publicChecks, mistakes, config: o.config, nodeEngines, workflow: { path: workflow.path, node: workflowNode } }));
   files.set('reports/.gitkeep', '');
   if ([...files.keys()].some((f) => f.startsWith('datasets/'))) files.set('datasets/cache/.gitkeep', '');
 
