@@ -201,8 +201,11 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
     }
   }
 
+  // The replayed modules: the released exercises' and any other a check asked (a homework's
+  // release names no other exercise).
+  const replayed = new Set([...recording.exercises, ...o.checks.map((c) => c.exercise), ...o.mistakes.map((m) => m.exercise)]);
   const exports: RecordedTable['exports'] = {};
-  for (const [exercise, module] of Object.entries(o.reference)) {
+  for (const [exercise, module] of Object.entries(o.reference).filter(([e]) => replayed.has(e))) {
     exports[exercise] = Object.fromEntries(Object.entries(module as Record<string, unknown>).map(([n, v]) => [n, typeof v === 'function' ? 'function' : 'value']));
   }
   const table: RecordedTable = {

@@ -131,6 +131,7 @@ describe('npm run release', () => {
     expect(out).not.toMatch(/❯|⎯|^\s+at |\d+\|\s|public-checks\.test\.ts:\d/m);
     expect(lines.at(-1)).toMatch(/^Total\s+0 \/ \d+ {3}\(public checks/);
     for (const exercise of new Set(failing.map((id) => id.split('.')[0]))) expect(out).toMatch(new RegExp(`^${exercise}\\s+0 / \\d+$`, 'm'));
+    expect(out).not.toContain('node backend'); // tfjs's banner
   }, 120_000);
 
   it('shows a forgotten flip: counterexample, diagnosis, points and a replay command that works', async () => {
