@@ -254,6 +254,7 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     expect(await page.locator('.gradients tr[data-parameter="dw"]').textContent()).toContain('0 (exact)');
     await tab('cnn').click();
     expect(await page.locator('.model td', { hasText: 'Conv2D' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#panels').textContent()).not.toContain('node backend'); // tfjs's banner, printed when the model is built
     await tab('filters').click();
     await page.locator('#sample-digit').check(); // the handwritten 5, for the pictures
     await page.locator('.original', { hasText: 'A handwritten 5' }).waitFor({ timeout: FOLLOW });

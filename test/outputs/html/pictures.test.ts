@@ -102,11 +102,15 @@ describe('collectPictures', () => {
 
   it('budgets the time its clock gives (the studio gives CPU time): waiting alone spends none of it', async () => {
     const calls: string[] = [];
-    const slow: Submission = { label: 'slow', async get(exercise, name, args) {
-      calls.push(name);
-      await new Promise((r) => setTimeout(r, 20)); // waiting, as on a loaded machine
-      return { kind: 'returned', value: args![0] };
-    }, async close() {} };
+    const slow: Submission = {
+      label: 'slow',
+      async get(_exercise, name, args) {
+        calls.push(name);
+        await new Promise((r) => setTimeout(r, 20)); // waiting, as on a loaded machine
+        return { kind: 'returned', value: args![0] };
+      },
+      async close() {},
+    };
     await collectPictures(slow, fakeReference, { operations: OPERATIONS, budgetMs: 10, spentMs: () => 0 });
     expect(calls).toHaveLength(OPERATIONS.length * 2);
     calls.length = 0;
