@@ -13,6 +13,9 @@ const SLOW = { testTimeout: 60_000, hookTimeout: 120_000 };
 
 export default defineConfig({
   test: {
+    // Tests that make tensors with tfjs directly (not through the grader, which drops it:
+    // grader/ml/node-backend-banner.ts) would print its CPU backend's "install our node backend" banner.
+    onConsoleLog: (log) => !log.includes('install our node backend'),
     projects: [
       {
         extends: true,
