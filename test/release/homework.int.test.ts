@@ -113,6 +113,9 @@ describe('release --homework hw1', () => {
       const results = JSON.parse(readFileSync(path.join(dir, 'reports/hw1/results.json'), 'utf8')) as { score: number; tests: { tags?: string[] }[] };
       expect(results.score).toBe(total);
       expect(new Set(results.tests.flatMap((t) => t.tags ?? []).filter((t) => EXERCISES.includes(t as never)))).toEqual(new Set(HW1));
+      const help = await exec('npm', ['run', '--silent', 'grade', '--', '--help']);
+      expect(help.output).toContain('comma-separated exercises (convolution, convolution2d)');
+      expect(help.output).not.toMatch(/train-samples|CNN/);
     } finally {
       for (const e of HW1) cpSync(path.join(ROOT, `exercises/${e}.ts`), path.join(dir, `exercises/${e}.ts`));
     }
