@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- conv2d grade grade-full sandbox cnn cnn-profile batch studio mutation]`: the project's figures, printed
- * as tables. With no names, runs every section but `mutation` (an hour or more). The README records the output.
+ * `npm run bench [-- conv2d grade grade-full sandbox cnn cnn-profile batch studio studio-train mutation]`: the project's figures, printed
+ * as tables. With no names, runs every section but `mutation` (an hour or more) and `studio-train`. The README records the output.
  */
 import os from 'node:os';
 
@@ -52,7 +52,18 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     console.log('\nnpm run studio: save-to-render latency in Chromium, 20 saves per file (alternately wrong and right):');
     const figures = await benchStudio();
     if (typeof figures === 'string') console.log(figures);
-    else console.table(figures);
+    else {
+      console.table(figures.single);
+      console.log('Bursts of saves 0.3 s apart (six per burst, ten bursts per file), from the last save to the page showing its verdict:');
+      console.table(figures.burst);
+    }
+  },
+  async 'studio-train'() {
+    const { benchStudioTraining } = await import('./studio-train.js');
+    console.log(`\nThe studio's Train button in headless Chromium, the reference CNN on ${process.env.BENCH_BROWSER_DIGITS ?? '2,000'} digits (BENCH_BROWSER_DIGITS), WebGL then WebAssembly:`);
+    const figures = await benchStudioTraining();
+    if (typeof figures === 'string') console.log(figures);
+    else for (const f of figures) console.log(`- ${f.backend}\n  ${f.result}\n  ${f.epochs}\n  load average ${f.load}`);
   },
   async mutation() {
     const { benchMutation } = await import('./mutation.js');
@@ -60,8 +71,8 @@ const SECTIONS: Record<string, () => Promise<void>> = {
     console.table((await benchMutation()).map(({ survivors: _s, date: _d, ...figures }) => ({ ...figures, score: `${figures.score}%` })));
   },
 };
-/** Sections a bare `npm run bench` leaves out. */
-const ON_REQUEST = new Set(['mutation']);
+/** Sections a bare `npm run bench` leaves out (an hour or more; minutes of software WebGL). */
+const ON_REQUEST = new Set(['mutation', 'studio-train']);
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = wanted.filter((w) => !(w in SECTIONS));

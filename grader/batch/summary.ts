@@ -40,7 +40,8 @@ export function buildSummary(title: string, records: readonly BatchRecord[], sim
     title,
     ...(selection ? { graded: { ...selection, maxScore: max } } : {}),
     ...(gradebook ? { gradebook } : {}),
-    exercises: EXERCISE_MODULES.map((m) => ({ id: m.id, title: m.title })),
+    // The graded exercises' columns only: a homework's summary has no empty column of another's.
+    exercises: EXERCISE_MODULES.filter((m) => !selection || selection.exercises.includes(m.id)).map((m) => ({ id: m.id, title: m.title })),
     rows: [...records]
       .sort((a, b) => (a.student < b.student ? -1 : a.student > b.student ? 1 : 0))
       .map((r) => ({

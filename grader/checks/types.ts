@@ -15,6 +15,8 @@ export interface CheckContext {
   /** The seed of this check (derived from the run's seed and the check id). */
   readonly seed: number;
   readonly config: GraderConfig;
+  /** Another exercise's checks as declared (the cnn's "many 5s" asks whether the student's augment.ts passes its own). */
+  readonly checksOf: (exercise: ExerciseId) => readonly Check[];
 }
 
 /** A check, declared once and run by every front end (student tests, grading CLI, self-tests). */

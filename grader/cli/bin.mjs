@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `grader` command: refuse a Node too old, load TypeScript through tsx, then run the CLI.
+// The `grader` command and `npm run grade`: refuse a Node too old, load TypeScript through tsx (its
+// ESM and CommonJS hooks, as `node --import tsx` does), then run the CLI.
 import './require-node.mjs';
-import { register } from 'tsx/esm/api';
-register();
+import 'tsx';
 await import('./main.ts');

@@ -38,12 +38,8 @@ function parseOnly(only: string | undefined): ExerciseId[] | undefined {
 
 /** `--only` or `--homework`, checked against the config's homeworks. */
 async function selection(a: { only?: string; homework?: string }, config: GraderConfig) {
-  const { selectExercises, SelectionError } = await import('../run/homework.js');
-  try {
-    return selectExercises(config, { only: parseOnly(a.only), homework: a.homework });
-  } catch (e) {
-    throw e instanceof SelectionError ? usage(e.message) : e;
-  }
+  const { selectExercises } = await import('../run/homework.js');
+  return selectExercises(config, { only: parseOnly(a.only), homework: a.homework });
 }
 
 /** Before any work: the asked-for sandbox mode and tfjs backend exist here (else MachineLacks, one line). */
@@ -155,12 +151,13 @@ async function main(argv: string[]): Promise<number> {
         y
           .positional('out', { type: 'string', describe: 'folder for the student repository' })
           .option('config', { type: 'string', describe: 'instructor config file (default ./grader.config.ts if present)' })
+          .option('homework', { type: 'string', describe: 'release only this homework of the config: its exercises, stubs and checks' })
           .option('gradescope', { type: 'string', describe: 'also write the Gradescope autograder zip (hidden checks included) to this file' })
           .option('prairielearn', { type: 'string', describe: 'also write the PrairieLearn grader image folder (Dockerfile, entrypoint; hidden checks included) here' })
           .option('force', { type: 'boolean', default: false, describe: 'replace a previous release even if it holds files this release does not write (they are deleted)' }),
       async (a) => {
         const { releaseCommand } = await import('../release/command.js');
-        await releaseCommand({ out: a.out, gradescope: a.gradescope, prairielearn: a.prairielearn, configFile: a.config, force: a.force, log });
+        await releaseCommand({ out: a.out, gradescope: a.gradescope, prairielearn: a.prairielearn, configFile: a.config, homework: a.homework, force: a.force, log });
       },
     )
     .strict()

@@ -34,6 +34,9 @@ export function exerciseModule(id: ExerciseId): ExerciseModule {
 /** Every check of every exercise, in the order reports show them. */
 export const ALL_CHECKS: readonly Check[] = EXERCISE_MODULES.flatMap((m) => m.checks);
 
+/** An exercise's checks as declared; none for an exercise this grader does not have (a release of some exercises). */
+export const checksOf = (exercise: ExerciseId): readonly Check[] => EXERCISE_MODULES.find((m) => m.id === exercise)?.checks ?? [];
+
 /** The catalogue of known mistakes: diagnoses for students, mutants for the self-test. */
 export const ALL_MISTAKES: readonly Mistake[] = EXERCISE_MODULES.flatMap((m) => m.mistakes);
 

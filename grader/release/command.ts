@@ -1,11 +1,16 @@
 import path from 'node:path';
 import { loadGraderConfig } from '../run/load-config.js';
+import { SelectionError, selectExercises } from '../run/homework.js';
+import { CONFIG_FILE_NAMES } from '../config/load.js';
+import { REPO_ROOT } from './grader-files.js';
 
 export interface ReleaseCommandOptions {
   out?: string;
   gradescope?: string;
   prairielearn?: string;
   configFile?: string;
+  /** Release only this homework of the config: the student release ships only its exercises, the LMS images grade only them. */
+  homework?: string;
   /** Replace a previous release that holds files this one does not write. */
   force?: boolean;
   log: (line: string) => void;
@@ -14,20 +19,28 @@ export interface ReleaseCommandOptions {
 /** `npm run release -- <out-dir>`, `--gradescope <zip>`, `--prairielearn <dir>`. */
 export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
   if (!o.out && !o.gradescope && !o.prairielearn) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, --gradescope <zip> or --prairielearn <dir>']);
+  const config = await loadGraderConfig(o.configFile);
+  // Checked before anything is written.
+  const exercises = o.homework === undefined ? undefined : selectExercises(config, { homework: o.homework }).exercises;
+  if (o.homework !== undefined && o.configFile !== undefined && (o.gradescope || o.prairielearn)) {
+    // The images carry this repository's own config file, which must know the homework too.
+    const own = await loadGraderConfig(undefined, {}, REPO_ROOT);
+    if (!own.homeworks[o.homework]) throw new SelectionError(`the LMS image carries ${CONFIG_FILE_NAMES.join(' or ')}, not --config, and it defines no homework '${o.homework}': add it there`);
+  }
+  const grades = exercises ? `grades homework ${o.homework} (${exercises.join(', ')}) only` : 'grades every exercise';
   if (o.gradescope) {
     const { gradescopeBundle } = await import('./gradescope-bundle.js');
-    const b = await gradescopeBundle(o.gradescope);
-    o.log(`Gradescope autograder (private: it holds the hidden checks and the reference): ${b.file}, ${b.entries} files, ${(b.bytes / 1e6).toFixed(1)} MB`);
+    const b = await gradescopeBundle(o.gradescope, { homework: o.homework });
+    o.log(`Gradescope autograder (private: it holds the hidden checks and the reference; ${grades}): ${b.file}, ${b.entries} files, ${(b.bytes / 1e6).toFixed(1)} MB`);
   }
   if (o.prairielearn) {
     const { prairielearnImage } = await import('./prairielearn-image.js');
-    const p = prairielearnImage(o.prairielearn);
-    o.log(`PrairieLearn grader image folder (private: hidden checks and the reference): ${p.dir}, ${p.files} files; docker build -t <you>/cnn-grader ${p.dir}`);
+    const p = prairielearnImage(o.prairielearn, { homework: o.homework });
+    o.log(`PrairieLearn grader image folder (private: hidden checks and the reference; ${grades}): ${p.dir}, ${p.files} files; docker build -t <you>/cnn-grader ${p.dir}`);
   }
   if (o.out) {
-    const config = await loadGraderConfig(o.configFile);
     const { writeRelease } = await import('./write-release.js');
-    const s = await writeRelease({ out: o.out, config, log: o.log, force: o.force });
+    const s = await writeRelease({ out: o.out, config, exercises, homework: o.homework, log: o.log, force: o.force });
     o.log(`Student release in ${path.relative(process.cwd(), s.out) || '.'}: ${s.files.length} files, ${s.publicChecks.length} public checks, ${s.leftOut.length} left out; recorded table ${(s.tableBytes / 1e6).toFixed(1)} MB; ${s.seconds.toFixed(1)} s`);
     o.log(`Catalogued mistakes the public checks diagnose: ${s.record.diagnosed.length}`);
     if (s.record.notRun.length) o.log(`Not run at release (training; they must not use ctx.reference): ${s.record.notRun.join(', ')}`);

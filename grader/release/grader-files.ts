@@ -35,3 +35,8 @@ function listFiles(root: string, rel: string): string[] {
       return d.isDirectory() ? listFiles(root, r) : d.isFile() ? [r] : [];
     });
 }
+
+/** The homework file of an LMS image built for one homework (grader/run/homework.ts). */
+export function imageHomework(homework: string): string {
+  return JSON.stringify({ homework }) + '\n';
+}

@@ -1,14 +1,25 @@
 /**
- * What a student release must not contain, searched in the released text itself: the id of any
- * check it leaves out, and any distinctive line of solutions/ (a line that is not also in the
- * exercise stubs or the contract, e.g. `const [long, short] = v.length > a.length ? [v, a] : [a, v];`).
+ * What a student release must not contain, searched in the released text itself: the id of a
+ * hidden check the config grades (a disabled check, or another exercise's public check left out of
+ * a homework's release, is no secret), and any distinctive line of solutions/ (a line that is not
+ * also in the exercise stubs or the contract, e.g.
+ * `const [long, short] = v.length > a.length ? [v, a] : [a, v];`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { GraderConfig } from '../config/types.js';
+import { selectChecks } from '../exercises/select-checks.js';
 
 export interface Leak {
   file: string;
   what: string;
+}
+
+/** The ids a release must not name: the hidden checks the config grades, of every exercise. */
+export function secretCheckIds(config: GraderConfig): string[] {
+  return selectChecks(config, { visibility: 'all' })
+    .filter((c) => c.visibility === 'hidden')
+    .map((c) => c.id);
 }
 
 /** Lines of solutions/*.ts that would give an implementation away. */
@@ -42,12 +53,12 @@ function safeList(dir: string): string[] {
   }
 }
 
-export function findLeaks(files: ReadonlyMap<string, string>, leftOutIds: readonly string[], solutionLines: readonly { file: string; line: string }[]): Leak[] {
+export function findLeaks(files: ReadonlyMap<string, string>, hiddenIds: readonly string[], solutionLines: readonly { file: string; line: string }[]): Leak[] {
   const leaks: Leak[] = [];
   for (const [file, text] of files) {
-    for (const id of leftOutIds) {
+    for (const id of hiddenIds) {
       const re = new RegExp(`(^|[^\\w.-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`);
-      if (re.test(text)) leaks.push({ file, what: `the id of the left-out check ${id}` });
+      if (re.test(text)) leaks.push({ file, what: `the id of the hidden check ${id}` });
     }
     if (solutionLines.length > 0) {
       const lines = new Set(text.split('\n').map((l) => l.trim()));

@@ -5,14 +5,17 @@
  * the reference: keep the image private.
  * https://prairielearn.readthedocs.io/en/latest/externalGrading/
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { graderFiles, REPO_ROOT } from './grader-files.js';
+import { graderFiles, imageHomework, REPO_ROOT } from './grader-files.js';
+import { IMAGE_HOMEWORK_FILE } from '../run/homework.js';
 
 const TEMPLATES = 'grader/deploy/templates/prairielearn';
 const OWN = ['Dockerfile', 'entrypoint.sh', 'info.json'];
 
-export function prairielearnImage(out: string, root = REPO_ROOT): { dir: string; files: number } {
+/** Writes the folder; built for a `homework` of the config, the image grades that homework's exercises only. */
+export function prairielearnImage(out: string, o: { homework?: string; root?: string } = {}): { dir: string; files: number } {
+  const { root = REPO_ROOT } = o;
   const dir = path.resolve(out);
   if (existsSync(dir)) for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { recursive: true, force: true });
   const files = [...graderFiles(root).map((f) => [f, f]), ...OWN.map((f) => [path.posix.join(TEMPLATES, f), f])];
@@ -21,5 +24,6 @@ export function prairielearnImage(out: string, root = REPO_ROOT): { dir: string;
     copyFileSync(path.join(root, from), path.join(dir, to));
   }
   chmodSync(path.join(dir, 'entrypoint.sh'), 0o755);
-  return { dir, files: files.length };
+  if (o.homework !== undefined) writeFileSync(path.join(dir, IMAGE_HOMEWORK_FILE), imageHomework(o.homework));
+  return { dir, files: files.length + (o.homework !== undefined ? 1 : 0) };
 }

@@ -11,7 +11,7 @@ import { checkSettings } from '../config/per-check.js';
 import type { Check, CheckContext, Verdict } from '../checks/types.js';
 import type { Mistake } from '../mistakes/types.js';
 import { diagnose } from '../mistakes/diagnose.js';
-import { PROBES, RUNTIMES } from '../exercises/registry.js';
+import { checksOf, PROBES, RUNTIMES } from '../exercises/registry.js';
 import type { Reference } from '../core/reference.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { callKey, encodeValue, type Entry, type RecordedTable } from './runtime/codec.js';
@@ -102,6 +102,7 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
     exercise: check.exercise,
     submission,
     reference: checkReference,
+    checksOf,
     ...checkSettings(o.config, check.id),
   });
   const runOn = async (check: Check, modules: Modules, label: string): Promise<Verdict> => {
@@ -200,8 +201,11 @@ export async function recordPublicChecks(o: RecordOptions): Promise<RecordResult
     }
   }
 
+  // The replayed modules: the released exercises' and any other a check asked (a homework's
+  // release names no other exercise).
+  const replayed = new Set([...recording.exercises, ...o.checks.map((c) => c.exercise), ...o.mistakes.map((m) => m.exercise)]);
   const exports: RecordedTable['exports'] = {};
-  for (const [exercise, module] of Object.entries(o.reference)) {
+  for (const [exercise, module] of Object.entries(o.reference).filter(([e]) => replayed.has(e))) {
     exports[exercise] = Object.fromEntries(Object.entries(module as Record<string, unknown>).map(([n, v]) => [n, typeof v === 'function' ? 'function' : 'value']));
   }
   const table: RecordedTable = {

@@ -12,6 +12,8 @@ export class Recording {
   private asked = new Set<string>();
   /** Where each key came from, for messages: "reference.convolution.convolve([1,2], …)". */
   readonly labels = new Map<string, string>();
+  /** The exercises whose reference was asked for (a check may ask another exercise's). */
+  readonly exercises = new Set<string>();
 
   note(key: string, label: string, entry: Entry): void {
     this.asked.add(key);
@@ -63,6 +65,7 @@ export function recordingReference(reference: Reference, recording: Recording, o
     get(target, exercise) {
       const real = Reflect.get(target, exercise) as Record<string, unknown> | undefined;
       if (typeof exercise !== 'string' || real === undefined) return real;
+      recording.exercises.add(exercise);
       let module = modules.get(exercise);
       if (!module) {
         module = {};

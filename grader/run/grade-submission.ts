@@ -14,7 +14,7 @@ import { checkSettings } from '../config/per-check.js';
 import type { Check } from '../checks/types.js';
 import type { Mistake } from '../mistakes/types.js';
 import { collectPictures } from '../outputs/html/pictures.js';
-import { EXERCISE_MODULES, RUNTIMES } from '../exercises/registry.js';
+import { checksOf, EXERCISE_MODULES, RUNTIMES } from '../exercises/registry.js';
 import { selectChecks } from '../exercises/select-checks.js';
 import { REFERENCE } from '../exercises/reference.js';
 import type { Reference } from '../core/reference.js';
@@ -97,7 +97,7 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
       for (const check of checks.filter((c) => c.exercise === exercise)) {
         if (options.signal) await new Promise((resolve) => setImmediate(resolve));
         options.signal?.throwIfAborted();
-        const ctx = { exercise, submission, reference, ...checkSettings(config, check.id) };
+        const ctx = { exercise, submission, reference, checksOf, ...checkSettings(config, check.id) };
         const result = await runCheck(check, ctx, catalogue);
         own.push(result);
         options.onCheck?.(result);

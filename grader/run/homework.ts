@@ -1,6 +1,7 @@
 import type { ExerciseId } from '../core/contract.js';
 import { EXERCISES } from '../exercises/registry.js';
 import type { GraderConfig } from '../config/types.js';
+import { UserError } from '../core/user-error.js';
 
 /**
  * What a command grades or releases: a homework of the config (`--homework`, or an `--only` that
@@ -13,8 +14,12 @@ export interface Selection {
   adHoc: boolean;
 }
 
-/** A `--homework` or `--only` the config cannot satisfy (the command line prints it in one line). */
-export class SelectionError extends Error {}
+/** A `--homework` or `--only` the config cannot satisfy: one line, exit code 2. */
+export class SelectionError extends UserError {
+  constructor(message: string) {
+    super('E_USAGE', message);
+  }
+}
 
 export function selectExercises(config: Pick<GraderConfig, 'homeworks'>, o: { only?: readonly ExerciseId[]; homework?: string }): Selection {
   const names = Object.keys(config.homeworks);
@@ -43,3 +48,9 @@ export function describeSelection(s: { exercises: readonly string[]; homework?: 
   if (s.homework) return `homework ${s.homework} (${list})`;
   return s.adHoc ? `${list} (an ad-hoc --only, not a homework of the config)` : `every exercise (${list})`;
 }
+
+/**
+ * Beside the grader in an LMS image built for one homework (`release --homework hw1 --gradescope
+ * …`): `{ "homework": "hw1" }`. The image then grades that homework's exercises only.
+ */
+export const IMAGE_HOMEWORK_FILE = 'grader.homework.json';

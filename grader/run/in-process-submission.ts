@@ -4,6 +4,7 @@ import type { CallOutcome, Submission } from '../core/submission.js';
 import type { ExerciseRuntimes } from '../core/exercise-runtime.js';
 import { argumentsChanged } from '../core/arguments-changed.js';
 import { describeNonPlain } from '../core/plain-data.js';
+import { skipNodeBackendBanner } from '../ml/node-backend-banner.js';
 
 /** What may come back is plain data, as across the sandbox's boundary; no size limit for trusted code. */
 const PLAIN = { maxNumbers: Infinity, maxStringChars: Infinity, maxDepth: 200 };
@@ -31,7 +32,7 @@ export function inProcessSubmission(label: string, modules: Modules, runtimes: E
       try {
         const given = structuredClone(args);
         const buildsModel = runtimes[exercise]?.modelExport === name;
-        const value = await exported(...(buildsModel ? [await import('@tensorflow/tfjs')] : given));
+        const value = await exported(...(buildsModel ? [await tfjs()] : given));
         const returned = buildsModel ? modelTopology(name, value) : value;
         const problem = describeNonPlain(returned, PLAIN, isProxy);
         if (problem) return { kind: 'threw', message: `returned a value that is not plain data: ${problem}` };
@@ -45,6 +46,13 @@ export function inProcessSubmission(label: string, modules: Modules, runtimes: E
 }
 
 const isProxy = (v: object) => types.isProxy(v);
+
+/** tfjs for a model-building export, loaded on first use (seconds), without its node-backend banner. */
+async function tfjs(): Promise<typeof import('@tensorflow/tfjs')> {
+  const tf = await import('@tensorflow/tfjs');
+  await skipNodeBackendBanner(tf);
+  return tf;
+}
 
 /** A CNN crosses any boundary only as its JSON topology. */
 function modelTopology(name: string, model: unknown): unknown {

@@ -35,9 +35,11 @@ function rangeFor(values: number[]): DisplayRange {
   return rangeOf(values.some((x) => x < 0) ? 'signed' : 'zero-to-max', values);
 }
 
+/** The image and its caption: its size, how values map to grey (the range covers every finite value drawn with it), and its NaNs. */
 async function draw(label: string, m: number[][], range: DisplayRange): Promise<DrawnImage> {
   const png = await matrixToPng(m, range, 120);
-  return { label, dataUri: png.dataUri, caption: `${m.length} × ${m[0].length}; ${describeRange(range)}` };
+  const nonFinite = png.nonFinite ? [`${png.nonFinite} NaN/Infinity drawn magenta`] : [];
+  return { label, dataUri: png.dataUri, caption: [`${m.length} × ${m[0].length}`, describeRange(range), ...nonFinite].join('; ') };
 }
 
 export async function counterexamplePictures(cx: Counterexample | undefined): Promise<CounterexamplePictures | undefined> {
@@ -51,7 +53,9 @@ export async function counterexamplePictures(cx: Counterexample | undefined): Pr
   const expected = image(cx.expected);
   const got = image(cx.got);
   if (expected) {
-    const range = rangeFor(expected.flat());
+    // One mapping for both, covering both: a wrong answer outside the expected range (an
+    // unnormalised kernel: all 1 where 0.25 is expected) must not be clipped to the same white.
+    const range = rangeFor([...expected.flat(), ...(got?.flat() ?? [])]);
     images.push(await draw('expected', expected, range));
     if (got) images.push(await draw('your code', got, range));
     if (got && got.length === expected.length && got[0].length === expected[0].length) {
@@ -68,13 +72,13 @@ export async function counterexamplePictures(cx: Counterexample | undefined): Pr
       ...(e ? [{ name: 'expected', points: e.map((y, i) => [i, y] as const), color: '#15803d', marker: 'circle' as const }] : []),
       ...(g ? [{ name: 'your code', points: g.map((y, i) => [i, y] as const), color: '#b91c1c', marker: 'square' as const, dashed: true }] : []),
     ];
-    charts.push({ label: 'expected and yours, entry by entry', dataUri: svgDataUri(lineChart({ title: 'Expected and your output', xLabel: 'index', yLabel: 'value', series, height: 260 })) });
+    charts.push({ label: 'expected and yours, entry by entry', dataUri: svgDataUri(lineChart({ title: 'Expected and your output', xLabel: 'index', yLabel: 'value', series, height: 260, integerX: true })) });
   }
   const inputs = Object.entries(cx.input).filter(([, v]) => signal(v));
   if (inputs.length > 0) {
     const colors = ['#1d4ed8', '#c2410c', '#7c3aed'];
     const series = inputs.map(([name, v], i) => ({ name, points: signal(v)!.map((y, k) => [k, y] as const), color: colors[i % colors.length], marker: 'diamond' as const }));
-    charts.push({ label: 'the inputs', dataUri: svgDataUri(lineChart({ title: 'The failing input', xLabel: 'index', yLabel: 'value', series, height: 260 })) });
+    charts.push({ label: 'the inputs', dataUri: svgDataUri(lineChart({ title: 'The failing input', xLabel: 'index', yLabel: 'value', series, height: 260, integerX: true })) });
   }
   return images.length || charts.length ? { images, charts } : undefined;
 }

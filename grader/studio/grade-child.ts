@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
-import { EXERCISES, PICTURE_OPERATIONS, RUNTIMES, exerciseModule } from '../exercises/registry.js';
+import { EXERCISES, PICTURE_OPERATIONS, RUNTIMES, checksOf, exerciseModule } from '../exercises/registry.js';
 import type { Submission } from '../core/submission.js';
 import type { GraderConfig } from '../config/types.js';
 import { studioChecks } from './studio-config.js';
@@ -22,7 +22,7 @@ import type { Reference } from '../core/reference.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { inProcessSubmission } from '../run/in-process-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
-import { collectPictures } from '../outputs/html/pictures.js';
+import { collectPictures, NoReferencePicture } from '../outputs/html/pictures.js';
 import type { FromChild, ToChild } from './protocol.js';
 import { freshUrl } from './fresh-import.js';
 
@@ -96,7 +96,7 @@ async function grade({ run, folder, order, config }: { run: number; folder: stri
         if (next) announce(exercise, next.id);
       },
     });
-    const extras = (await exerciseModule(exercise).studio?.(submission, config)) ?? {};
+    const extras = (await exerciseModule(exercise).studio?.(submission, config, { reference: REFERENCE, checksOf })) ?? {};
     send({ type: 'exercise', run, result: result.exercises[0], pictures: result.pictures, ...extras });
   }
   send({ type: 'graded', run });
@@ -117,7 +117,7 @@ function explainedReference(): Reference {
               try {
                 return f(...args);
               } catch (e) {
-                if (e instanceof Error && e.name === 'UnrecordedCall') throw new Error('not in the student release, which ships the reference’s answers for the built-in pictures only');
+                if (e instanceof Error && e.name === 'UnrecordedCall') throw new NoReferencePicture('this student release holds the reference’s answers for the built-in pictures and settings only');
                 throw e;
               }
             },
@@ -142,7 +142,13 @@ process.on('message', async (m: ToChild) => {
     );
   } else if (m.type === 'pictures') {
     const { submission } = await files(m.folder, m.version);
-    const pictures = await collectPictures(submission, explainedReference(), { operations: PICTURE_OPERATIONS, samples: m.samples, budgetMs: 4000 });
+    // The budget is this process's CPU time (the student's code runs in it): a busy machine slows it, never cuts it.
+    const cpuStart = process.cpuUsage();
+    const spentMs = () => {
+      const { user, system } = process.cpuUsage(cpuStart);
+      return (user + system) / 1000;
+    };
+    const pictures = await collectPictures(submission, explainedReference(), { operations: PICTURE_OPERATIONS, samples: m.samples, budgetMs: 4000, spentMs });
     send({ type: 'pictures', id: m.id, pictures });
   }
 });

@@ -8,8 +8,7 @@ import type { ExerciseId } from '../core/contract.js';
 import type { GraderConfig } from '../config/types.js';
 import type { ExerciseResult } from '../core/result.js';
 import type { Pictures, PictureSample } from '../outputs/html/pictures.js';
-import type { ModelSummary } from '../exercises/cnn/model-summary.js';
-import type { GradientErrors } from '../exercises/layers/gradient-errors.js';
+import type { GradientErrors, ModelSummary } from '../core/studio-extras.js';
 
 /** Parent → child; `config` is the studio's resolved config (studio-config.ts), the same for every run. */
 export type ToChild =

@@ -28,7 +28,7 @@ export interface RunnerOptions {
   config: GraderConfig;
   /** A check that runs longer than this is stopped (an infinite loop?) and the run goes on without it. */
   checkTimeoutMs: number;
-  /** A picture request that takes longer than this is stopped. */
+  /** A picture request that computes longer than this (CPU time, as a check) is stopped. */
   pictureTimeoutMs: number;
 }
 
@@ -47,9 +47,9 @@ function checkTimeoutMs(base: number, exercise: ExerciseId): number {
 }
 const LOAD_TIMEOUT_MS = 30_000;
 /**
- * A check is stopped when its process has computed for its time limit, or waited for this many
- * times the limit: on a machine busy with other work a check gets a fraction of a core and takes
- * longer than its limit without being an infinite loop.
+ * A check or a picture request is stopped when its process has computed for its time limit, or
+ * waited for this many times the limit: on a machine busy with other work it gets a fraction of a
+ * core and takes longer than its limit without being an infinite loop.
  */
 const WALL_TIME_FACTOR = 5;
 /** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on every architecture Node runs on). */
@@ -143,6 +143,23 @@ class Child {
   }
 }
 
+/**
+ * Calls `expire` once `child` has computed for `ms` of CPU time from now, or waited WALL_TIME_FACTOR
+ * times that (wall time stands in where /proc gives no CPU time); returns what stops the watch.
+ */
+function watch(child: Child, ms: number, expire: () => void): () => void {
+  const wallStart = performance.now();
+  const cpuStart = child.cpuSeconds();
+  const timer = setInterval(() => {
+    const cpu = cpuStart === undefined ? undefined : (child.cpuSeconds() ?? cpuStart) - cpuStart;
+    const wall = performance.now() - wallStart;
+    if ((cpu ?? wall / 1000) * 1000 < ms && wall < ms * WALL_TIME_FACTOR) return;
+    clearInterval(timer);
+    expire();
+  }, Math.min(250, ms / 4));
+  return () => clearInterval(timer);
+}
+
 export class Runner {
   private warm?: Child;
   /** The child running the checks. */
@@ -212,12 +229,12 @@ export class Runner {
     child.busy = true;
     const done = new Set<ExerciseId>();
     let current: { exercise: ExerciseId; checkId: string } | undefined;
-    let timer: NodeJS.Timeout | undefined;
+    let unwatch: (() => void) | undefined;
     let grace: NodeJS.Timeout | undefined;
     let replacing = false;
     const outcome = await new Promise<{ stopped?: string; timedOut?: boolean; replaced?: boolean }>((resolve) => {
       const finish = (r: { stopped?: string; timedOut?: boolean; replaced?: boolean }) => {
-        clearInterval(timer);
+        unwatch?.();
         clearInterval(grace);
         off();
         offExit();
@@ -227,20 +244,15 @@ export class Runner {
       const abandon = () => finish({});
       this.abandon = abandon;
       const arm = () => {
-        clearInterval(timer);
+        unwatch?.();
         // Until the first check starts, the child is importing the student's files; the CNN's
         // check starts TensorFlow.js first, which alone can take seconds.
         const ms = !current ? LOAD_TIMEOUT_MS : checkTimeoutMs(this.options.checkTimeoutMs, current.exercise);
         const what = current ? 'did not finish' : 'did not start: importing your files did not finish';
-        const wallStart = performance.now();
-        const cpuStart = child.cpuSeconds();
-        timer = setInterval(() => {
-          const cpu = cpuStart === undefined ? undefined : (child.cpuSeconds() ?? cpuStart) - cpuStart;
-          const wall = performance.now() - wallStart;
-          if ((cpu ?? wall / 1000) * 1000 < ms && wall < ms * WALL_TIME_FACTOR) return;
+        unwatch = watch(child, ms, () => {
           finish({ stopped: `${what} within ${ms / 1000} s (an infinite loop?); the studio stopped it`, timedOut: true });
           child.kill();
-        }, Math.min(250, ms / 4));
+        });
       };
       const off = child.on((m) => {
         if (m.type === 'pictures' || m.type === 'ready' || m.run !== run) return;
@@ -316,9 +328,9 @@ export class Runner {
     const id = ++this.pictureId;
     const target = this.picturer;
     return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
+      let unwatch: (() => void) | undefined;
       const finish = (r: Pictures | { error: string }) => {
-        clearTimeout(timer);
+        unwatch?.();
         off();
         offExit();
         resolve(r);
@@ -326,11 +338,11 @@ export class Runner {
       const off = target.on((m) => m.type === 'pictures' && m.id === id && finish(m.pictures));
       const offExit = target.onExit((why) => finish({ error: `the process running your code ${why}` }));
       void target.ready.then(() => {
-        // The time limit starts once the child is up: starting Node and the grader is not the student's time.
-        timer = setTimeout(() => {
+        // The limit starts once the child is up: starting Node and the grader is not the student's time.
+        unwatch = watch(target, this.options.pictureTimeoutMs, () => {
           finish({ error: `your code did not finish on this picture within ${this.options.pictureTimeoutMs / 1000} s (an infinite loop?); the studio stopped it` });
           target.kill();
-        }, this.options.pictureTimeoutMs);
+        });
         target.send({ type: 'pictures', id, version, folder: this.options.folder, samples });
       });
     });

@@ -9,9 +9,7 @@ import { reportView, type CheckView, type ExerciseView } from '../outputs/html/v
 import { modelSizeChart } from '../outputs/html/view/training-view.js';
 import { replayCommand } from '../feedback/format-text.js';
 import { counterexamplePictures, svgDataUri, type CounterexamplePictures } from './counterexample-pictures.js';
-import type { StudioExtras } from '../exercises/exercise-module.js';
-import type { ModelSummary } from '../exercises/cnn/model-summary.js';
-import type { GradientErrors } from '../exercises/layers/gradient-errors.js';
+import type { GradientErrors, ModelSummary, StudioExtras } from '../core/studio-extras.js';
 import { logBarChart } from '../outputs/html/svg/log-bar-chart.js';
 
 /** What the check process computes beside the checks: pictures, and the exercise's studio extras (its manifest's `studio`). */

@@ -85,6 +85,8 @@ describe('a TA grades a Canvas class and uploads the gradebook', () => {
     const json = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8'));
     expect(json.graded).toEqual({ exercises: ['convolution'], adHoc: true, maxScore: FULL });
     expect(json.gradebook).toEqual({ lms: 'canvas', column: 'Homework 1 (1001)', pointsPossible: 26, scaledFrom: FULL, exercises: ['convolution'], adHoc: true });
+    // The summary's columns are the graded exercises'.
+    expect(json.exercises.map((e: { id: string }) => e.id)).toEqual(['convolution']);
   });
 
   it('counts students only: the stray file is a row of its own, not a 0 in the mean; the late student is marked', () => {

@@ -1,16 +1,17 @@
 /** A counterexample's label is the call that was made, every option included; counts are pluralised. */
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../../grader/exercises/registry.js';
+import { ALL_CHECKS, checksOf } from '../../grader/exercises/registry.js';
 import { REFERENCE } from '../../grader/exercises/reference.js';
 import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
 import { runCheck } from '../../grader/run/run-check.js';
 import { plural } from '../../grader/feedback/plural.js';
 import { SELF_TEST_CONFIG } from '../self/self-grade.js';
 import type { Conv2dOptions, Matrix } from '../../grader/core/contract.js';
+import { agree } from '../../grader/checks/support/differential.js';
 
 async function grade(id: string, module: Record<string, unknown>) {
   const c = ALL_CHECKS.find((x) => x.id === id)!;
-  const ctx = { exercise: c.exercise, submission: inProcessSubmission('t', { [c.exercise]: module }), reference: REFERENCE, seed: 1, config: SELF_TEST_CONFIG };
+  const ctx = { exercise: c.exercise, submission: inProcessSubmission('t', { [c.exercise]: module }), reference: REFERENCE, checksOf, seed: 1, config: SELF_TEST_CONFIG };
   return runCheck(c, ctx, { mistakes: [], probes: [] });
 }
 
@@ -23,6 +24,20 @@ describe('counterexample labels', () => {
     expect(r.verdict.status).toBe('failed');
     const text = JSON.stringify(r.verdict);
     expect(text).toMatch(/convolve2d\(image, \[\[0, 0, 0\], \[0, 1, 0\], \[0, 0, 0\]\], \{ mode: \\"same\\", boundary: \\"\w+\\", fillValue: -?\d+ \}\)/);
+  });
+
+  it('names a NaN on the side that has it: the expected side of a property is often the student’s own output', async () => {
+    expect(agree('f(a) ≠ f(b)', [0, 0], [Number.NaN, 0])?.message).toBe("f(a) ≠ f(b): the expected side, computed from your code's outputs, holds NaN, but every input was finite");
+    expect(agree('f(a) ≠ f(b)', [0, Number.NaN], [0, 0])?.message).toBe('f(a) ≠ f(b): got NaN, but every input was finite');
+    // Through a check: convolve answers NaN whenever a is the shorter argument; whichever side fast-check keeps, the message says that side.
+    const ref = REFERENCE.convolution;
+    const convolve = (a: number[], v: number[], mode?: 'full') => (a.length < v.length ? ref.convolve(a, v, mode).map(() => Number.NaN) : ref.convolve(a, v, mode));
+    const r = await grade('convolution.commutative', { ...ref, convolve });
+    if (r.verdict.status !== 'failed') throw new Error(`expected a failure, got ${r.verdict.status}`);
+    const { got, expected } = r.verdict.counterexample!;
+    const hasNaN = (v: unknown) => Array.isArray(v) && v.some((x) => Number.isNaN(x));
+    expect(hasNaN(got) || hasNaN(expected)).toBe(true);
+    expect(r.verdict.message).toContain(hasNaN(got) ? ': got NaN' : 'the expected side');
   });
 
   it('plural says "1 filter" and "2 filters"', () => {

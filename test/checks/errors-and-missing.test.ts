@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_CHECKS } from '../../grader/exercises/registry.js';
+import { ALL_CHECKS, checksOf } from '../../grader/exercises/registry.js';
 import { REFERENCE } from '../../grader/exercises/reference.js';
 import { inProcessSubmission } from '../../grader/run/in-process-submission.js';
 import { runCheck } from '../../grader/run/run-check.js';
@@ -9,7 +9,7 @@ import { namesArgument } from '../../grader/checks/support/errors.js';
 const check = (id: string) => ALL_CHECKS.find((c) => c.id === id)!;
 async function grade(id: string, module: Record<string, unknown>) {
   const c = check(id);
-  const ctx = { exercise: c.exercise, submission: inProcessSubmission('t', { [c.exercise]: module }), reference: REFERENCE, seed: 1, config: SELF_TEST_CONFIG };
+  const ctx = { exercise: c.exercise, submission: inProcessSubmission('t', { [c.exercise]: module }), reference: REFERENCE, checksOf, seed: 1, config: SELF_TEST_CONFIG };
   return runCheck(c, ctx, { mistakes: [], probes: [] });
 }
 const convolution = REFERENCE.convolution as unknown as Record<string, unknown>;

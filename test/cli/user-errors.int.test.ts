@@ -48,6 +48,15 @@ describe('a user’s mistake is one line and exit code 2', () => {
     expectOneLine(grader(['grade', 'solutions', '--config', file]), /throws\.config\.ts: invalid configuration: cannot be loaded: oops, a half-edited config/);
   });
 
+  it('a homework the config does not define, in grade and in release (the config, a .ts file outside the project, loads)', () => {
+    const file = path.join(dir, 'homeworks.config.ts');
+    writeFileSync(file, "export default { homeworks: { 'lab-x': ['convolution', 'convolution2d'] } };\n");
+    expectOneLine(grader(['grade', 'solutions', '--homework', 'hw2', '--config', file]), /--homework 'hw2' is not a homework of the config: its homeworks are lab-x$/m);
+    expectOneLine(grader(['release', path.join(dir, 'release'), '--homework', 'hw2', '--config', file]), /--homework 'hw2' is not a homework of the config: its homeworks are lab-x$/m);
+    // An LMS image carries the repository's own config, which has no lab-x.
+    expectOneLine(grader(['release', '--gradescope', path.join(dir, 'gs.zip'), '--homework', 'lab-x', '--config', file]), /the LMS image carries grader\.config\.ts .* defines no homework 'lab-x'/);
+  });
+
   it('a folder that does not exist, and a file given as the folder', () => {
     expectOneLine(grader(['grade', path.join(dir, 'no-such-folder')]), /does not exist/);
     writeFileSync(path.join(dir, 'convolution.ts'), 'export {};\n');

@@ -17,6 +17,8 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { gradescopeBundle } from '../../grader/release/gradescope-bundle.js';
+import { imageHomework } from '../../grader/release/grader-files.js';
+import { IMAGE_HOMEWORK_FILE } from '../../grader/run/homework.js';
 import { unzipSafely } from '../../grader/intake/unzip.js';
 import { flippedKernel, referenceFiles, run, writeUpload, type UploadShape } from './lms-root.js';
 
@@ -141,5 +143,22 @@ describe('the Gradescope autograder, unpacked into a Gradescope-shaped root', ()
       'Graded Filters.ts as filters.ts.',
       'Not graded (not an exercise file): notes.txt.',
     ]);
+  }, 300_000);
+
+  it('built for a homework (release --homework hw1 --gradescope), grades its exercises only', async () => {
+    const source = path.join(root, 'source');
+    const config = readFileSync(path.join(source, 'grader.config.ts'), 'utf8');
+    writeFileSync(path.join(source, 'grader.config.ts'), config.replace('numRuns: 25,', "numRuns: 25, homeworks: { hw1: ['convolution', 'convolution2d'] },"));
+    writeFileSync(path.join(source, IMAGE_HOMEWORK_FILE), imageHomework('hw1'));
+    try {
+      upload('flat', referenceFiles(false)); // every file: only the homework's are graded
+      const { results } = await runAutograder();
+      const hw1 = graded.filter((c) => c.exercise === 'convolution' || c.exercise === 'convolution2d');
+      expect(results.tests.map((t) => t.number).sort()).toEqual(hw1.map((c) => c.id).sort());
+      expect(results.score).toBe(hw1.reduce((s, c) => s + c.points, 0));
+    } finally {
+      writeFileSync(path.join(source, 'grader.config.ts'), config);
+      rmSync(path.join(source, IMAGE_HOMEWORK_FILE));
+    }
   }, 300_000);
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { gradescopeBundle } from '../../grader/release/gradescope-bundle.js';
+import { IMAGE_HOMEWORK_FILE } from '../../grader/run/homework.js';
 
 /** Reads a zip's central directory: name → { data, mode, year } (the bundle's subset: deflate only). */
 function unzip(buf: Buffer): Map<string, { data: Buffer; mode: number; year: number }> {
@@ -53,6 +54,20 @@ describe('the Gradescope autograder bundle', () => {
         expect(r.status, r.stderr.toString()).toBe(0);
       }
       if (spawnSync('unzip', ['-v']).status === 0) expect(execFileSync('unzip', ['-tq', file]).toString()).toMatch(/No errors/);
+      expect(files.has(IMAGE_HOMEWORK_FILE)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('built for a homework, names it beside the grader (the autograder then grades its exercises only)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gradescope-'));
+    try {
+      const file = path.join(dir, 'autograder.zip');
+      const b = await gradescopeBundle(file, { homework: 'hw1' });
+      const files = unzip(readFileSync(file));
+      expect(files.size).toBe(b.entries);
+      expect(JSON.parse(files.get(IMAGE_HOMEWORK_FILE)!.data.toString())).toEqual({ homework: 'hw1' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ALL_CHECKS, RUNTIMES } from '../../grader/exercises/registry.js';
+import { ALL_CHECKS, checksOf, RUNTIMES } from '../../grader/exercises/registry.js';
 import { REFERENCE } from '../../grader/exercises/reference.js';
 import { loadGraderConfig } from '../../grader/run/load-config.js';
 import { writeRelease, type ReleaseSummary } from '../../grader/release/write-release.js';
@@ -80,7 +80,7 @@ describe('npm run release', () => {
     const hidden = ALL_CHECKS.filter((c) => summary.leftOut.includes(c.id) && c.kind !== 'training');
     for (const check of hidden) {
       const submission = inProcessSubmission('reference', { [check.exercise]: REFERENCE[check.exercise] as Record<string, unknown> }, RUNTIMES);
-      await check.run({ exercise: check.exercise, submission, reference, ...checkSettings({ ...config, numRuns: 20 }, check.id) });
+      await check.run({ exercise: check.exercise, submission, reference, checksOf, ...checkSettings({ ...config, numRuns: 20 }, check.id) });
     }
     const table = JSON.parse(readFileSync(path.join(dir, 'grader/release/data/recorded.json'), 'utf8')) as { reference: Record<string, unknown> };
     const released = [...releasedText().values()].join('\n');
@@ -131,6 +131,7 @@ describe('npm run release', () => {
     expect(out).not.toMatch(/❯|⎯|^\s+at |\d+\|\s|public-checks\.test\.ts:\d/m);
     expect(lines.at(-1)).toMatch(/^Total\s+0 \/ \d+ {3}\(public checks/);
     for (const exercise of new Set(failing.map((id) => id.split('.')[0]))) expect(out).toMatch(new RegExp(`^${exercise}\\s+0 / \\d+$`, 'm'));
+    expect(out).not.toContain('node backend'); // tfjs's banner
   }, 120_000);
 
   it('shows a forgotten flip: counterexample, diagnosis, points and a replay command that works', async () => {

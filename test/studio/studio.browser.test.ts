@@ -4,13 +4,14 @@
  * when the file is fixed. Writes a screenshot of each exercise view to STUDIO_SCREENSHOTS (or a
  * temporary folder).
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { startStudio, type Studio } from '../../grader/studio/studio.js';
+import type { PictureGroupView } from '../../grader/outputs/html/view/pictures-view.js';
 import { axeViolations, correct, launchChromium, noBrowserReason, save, studentFolder, unflippedConvolve, zeroPaddedBlur } from './browser.js';
 
 const skip = noBrowserReason();
@@ -109,9 +110,23 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     expect(await failed.locator('img.chart').count()).toBeGreaterThan(0);
     expect(await tab('convolution').locator('.fail').count()).toBe(1);
 
+    // A failing check is open; once it passes it closes.
+    const failedIds = await page.locator('details[data-check^="convolution."][data-status="failed"]').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-check')!));
+    expect(await page.locator('details[data-check^="convolution."][data-status="failed"]:not([open])').count()).toBe(0);
     save(folder, 'convolution', correct('convolution'));
     await until(count('#tab-convolution .pass'), 1);
     expect(await page.locator('details[data-check^="convolution."][data-status="failed"]').count()).toBe(0);
+    for (const id of failedIds) expect(await check(id).getAttribute('open'), `${id} stays open after it passes`).toBeNull();
+  }, TEST_TIMEOUT);
+
+  it('shows the checks of functions not yet written (the starter’s stubs) closed, not a wall of open errors', async () => {
+    await tab('convolution').click();
+    save(folder, 'convolution', readFileSync(path.join('exercises', 'convolution.ts'), 'utf8'));
+    await until(count('details[data-check^="convolution."][data-status="errored"]'), await page.locator('details[data-check^="convolution."]').count());
+    expect(await page.locator('details[data-check^="convolution."][open]').count()).toBe(0);
+    save(folder, 'convolution', correct('convolution'));
+    await until(count('#tab-convolution .pass'), 1);
+    expect(await page.locator('details[data-check^="convolution."][open]').count()).toBe(0);
   }, TEST_TIMEOUT);
 
   it('follows a wrong blur with its pictures differing from the reference, then the fix', async () => {
@@ -125,9 +140,14 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     await page.locator('.original', { hasText: 'Test card' }).waitFor({ timeout: FOLLOW });
     await until(attr(blurRow, 'data-status'), 'differs');
     expect(await blurRow.locator('img').count()).toBe(3); // yours, the reference's, the difference
+    // Every row's pictures stand in the same columns, whatever their captions say.
+    const columns = await page.locator('section.pictures .row').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => Math.round(c.getBoundingClientRect().left)).join(',')));
+    expect(columns.length).toBeGreaterThan(1);
+    expect(new Set(columns).size, columns.join(' | ')).toBe(1);
     save(folder, 'filters', correct('filters'));
     await until(count('#tab-filters .pass'), 1);
     await until(attr(blurRow, 'data-status'), 'match');
+    expect(await text(blurRow.locator('figcaption').last())()).toBe('no pixel differs (all black)');
   }, TEST_TIMEOUT);
 
   it('moves the sliders and runs the student’s code on a dropped picture', async () => {
@@ -146,6 +166,39 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     await page.locator('.original', { hasText: 'Your picture' }).waitFor({ timeout: FOLLOW });
     expect(await text(page.locator('.original'))()).toContain('30 × 40');
     expect(await rotate.locator('img').count()).toBeGreaterThan(0);
+  }, TEST_TIMEOUT);
+
+  it('says once, plainly, that a release has no reference for a dropped picture, and shows the student’s pictures alone', async () => {
+    // What a student release's server answers for a dropped picture (pictureGroups, with the
+    // recorded reference's refusal: test/outputs/html/pictures.test.ts), made from this server's answer.
+    const why = 'this student release holds the reference’s answers for the built-in pictures and settings only';
+    await page.route('**/api/pictures', async (route) => {
+      const response = await route.fetch();
+      const json = (await response.json()) as { groups?: PictureGroupView[] };
+      for (const s of (json.groups ?? []).flatMap((g) => g.samples)) {
+        s.noReference = why;
+        for (const r of s.rows) Object.assign(r, { reference: { notes: [], unavailable: `not available: ${why}` }, difference: { notes: [], unavailable: 'not available: needs both images' }, status: 'missing', statusLabel: '– not compared' });
+      }
+      await route.fulfill({ response, json });
+    });
+    try {
+      await tab('filters').click();
+      const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: { r: 90, g: 90, b: 90 } } }).png().toBuffer();
+      await page.locator('#picture-file').setInputFiles({ name: 'mine.png', mimeType: 'image/png', buffer: png });
+      await page.locator('.original', { hasText: 'Your picture' }).waitFor({ timeout: FOLLOW });
+      await page.locator('.no-reference').waitFor({ timeout: FOLLOW });
+      expect(await page.locator('.no-reference').count()).toBe(1);
+      expect(await text(page.locator('.no-reference'))()).toBe(`No reference to compare with: ${why}. Your code’s pictures are shown alone.`);
+      expect(await page.locator('section.pictures .row .unavailable').count()).toBe(0);
+      expect(await page.locator('section.pictures').textContent()).not.toContain('reference failed');
+      const rows = page.locator('section.pictures .row');
+      expect(await rows.count()).toBeGreaterThan(1);
+      expect(await page.locator('section.pictures .row.yours-only').count()).toBe(await rows.count());
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.unroute('**/api/pictures');
+      await page.locator('#sample-digit').check();
+    }
   }, TEST_TIMEOUT);
 
   it('follows a burst of saves to the last one, and stays there', async () => {
@@ -201,6 +254,7 @@ describe.skipIf(skip !== undefined)('the studio in Chromium', () => {
     expect(await page.locator('.gradients tr[data-parameter="dw"]').textContent()).toContain('0 (exact)');
     await tab('cnn').click();
     expect(await page.locator('.model td', { hasText: 'Conv2D' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#panels').textContent()).not.toContain('node backend'); // tfjs's banner, printed when the model is built
     await tab('filters').click();
     await page.locator('#sample-digit').check(); // the handwritten 5, for the pictures
     await page.locator('.original', { hasText: 'A handwritten 5' }).waitFor({ timeout: FOLLOW });

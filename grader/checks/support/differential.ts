@@ -25,8 +25,11 @@ export function sameAs<T>(
  * "agree", and an all-NaN answer would otherwise pass every property that compares it with itself.
  */
 export function agree(what: string, got: unknown, want: unknown, tol: Tolerance = FLOAT64): Failure | null {
-  const bad = nonFinite(got) ?? nonFinite(want);
-  if (bad) return { message: `${what}: got ${bad}, but every input was finite`, expected: want, got, tolerance: tol };
+  // Named on the side that has it: `want` is often computed from the submission's own outputs too.
+  const inGot = nonFinite(got);
+  const inWant = inGot ? null : nonFinite(want);
+  if (inGot) return { message: `${what}: got ${inGot}, but every input was finite`, expected: want, got, tolerance: tol };
+  if (inWant) return { message: `${what}: the expected side, computed from your code's outputs, holds ${inWant}, but every input was finite`, expected: want, got, tolerance: tol };
   const problem = mismatch(got, want, tol);
   return problem ? { message: `${what}: ${problem}`, expected: want, got, tolerance: tol } : null;
 }

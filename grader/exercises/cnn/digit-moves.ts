@@ -1,8 +1,14 @@
 import type { CheckContext } from '../../checks/types.js';
+import type { ExerciseId } from '../../core/reference.js';
 import type { DigitMoves } from '../../ml/robustness.js';
+import { applyConfig } from '../../checks/apply-config.js';
+import { checkSettings } from '../../config/per-check.js';
 
-/** Digits these augment functions must move without fault before they move a thousand. */
-const AUGMENT = 'augment' as const;
+/**
+ * Digits these augment functions must move without fault before they move a thousand. Not typed
+ * by augment's stub: a release of a homework without augment.ts has no such exercise.
+ */
+const AUGMENT = 'augment' as string as ExerciseId;
 
 /**
  * Who moves the digits of the "many 5s" comparison: the student's own augment.ts when it runs in
@@ -18,7 +24,7 @@ export async function digitMoves(ctx: CheckContext): Promise<DigitMoves | { miss
     if (failed.length === 0) return submissionMoves(ctx);
     own = `your augment.ts does not pass ${failed.join(', ')} yet`;
   }
-  const reference = ctx.reference[AUGMENT] as Partial<Record<'translate' | 'rotate' | 'scale', (...args: unknown[]) => number[][]>>;
+  const reference = ctx.reference[AUGMENT] as unknown as Partial<Record<'translate' | 'rotate' | 'scale', (...args: unknown[]) => number[][]>>;
   try {
     // A release's reference only replays recorded calls: a digit it was never asked about tells.
     const probe = Array.from({ length: 28 }, (_, r) => Array.from({ length: 28 }, (_, c) => ((r * 31 + c * 17) % 97) / 97));
@@ -37,9 +43,7 @@ export async function digitMoves(ctx: CheckContext): Promise<DigitMoves | { miss
 
 /** The public checks of augment.ts that the submission does not pass (all of them if it has none). */
 async function failedAugmentChecks(ctx: CheckContext): Promise<string[]> {
-  const { selectChecks } = await import('../select-checks.js');
-  const { checkSettings } = await import('../../config/per-check.js');
-  const checks = selectChecks(ctx.config, { only: [AUGMENT], visibility: 'public' });
+  const checks = applyConfig(ctx.config, { visibility: 'public' }, ctx.checksOf(AUGMENT));
   const failed: string[] = [];
   for (const check of checks) {
     const verdict = await check.run({ ...ctx, exercise: AUGMENT, ...checkSettings(ctx.config, check.id) }).catch(() => undefined);

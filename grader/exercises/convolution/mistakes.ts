@@ -55,6 +55,22 @@ export const mistakes = defineMistakes('convolution', [
     },
   },
   {
+    id: 'same-window-off-by-one',
+    title: "'same' window one sample off for odd kernels",
+    explanation:
+      "In 'same' mode the output is the middle of the 'full' result: for a kernel of m values it starts at index (m − 1) // 2 of 'full'. Yours starts one later, so the result is shifted one sample to the left: for an odd kernel the middle is exactly (m − 1) / 2.",
+    apply: (ref) => {
+      const convolve = (a: number[], v: number[], mode: Mode = 'full') => {
+        const checked = ref.convolution.convolve(a, v, mode); // the reference's validation
+        if (mode !== 'same') return checked;
+        const n = Math.min(a.length, v.length);
+        // One past the centre where the kernel has room for it (a 1-long kernel has a single window).
+        return sameFromFull(ref.convolution.convolve(a, v, 'full'), a.length, v.length, ((n - 1) >> 1) + (n > 1 ? 1 : 0));
+      };
+      return { convolve, smooth: (s: number[], k: number[]) => convolve(s, k, 'same') };
+    },
+  },
+  {
     id: 'no-swap',
     title: 'No swap when the kernel is longer than the signal',
     explanation: "numpy.convolve swaps its arguments when v is longer than a, so 'same' returns max(n, m) values and 'valid' returns m − n + 1. Yours keeps the signal's length.",

@@ -4,20 +4,11 @@
  * db, computed by the check's own comparison (grader/exercises/layers/checks.ts: compareGradients).
  */
 import type { Submission } from '../../core/submission.js';
+import type { GradientErrors } from '../../core/studio-extras.js';
 import { compareGradients, GRADIENT_TOLERANCE } from './checks.js';
 import { Probe, SubmissionFault } from '../../checks/support/probe.js';
 import { tensor, type ConvCase } from '../../checks/support/tensors.js';
 import { mismatch } from '../../checks/support/compare.js';
-
-export interface GradientErrors {
-  /** The layer the errors were measured on, in words. */
-  layer: string;
-  parameters: { name: 'dx' | 'dw' | 'db'; values: number; maxRelativeError: number; worstIndex: number; aboveTolerance: number; relativeErrors: number[] }[];
-  /** The check's tolerance, in words. */
-  tolerance: string;
-  /** Why there are no errors to show (not implemented yet, a wrong shape, …). */
-  unavailable?: string;
-}
 
 /** Multiples of 1/8 (as the check draws them: the centred difference is then exact in float32). */
 const eighths = (n: number, seed: number) => Array.from({ length: n }, (_, i) => (((i * 37 + seed * 11) % 17) - 8) / 8);

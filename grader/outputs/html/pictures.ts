@@ -13,6 +13,11 @@ export type { Picture, PictureComparison, Pictures, SampleImage } from '../../co
 export interface CollectOptions {
   /** Calls stop being made once this much time has been spent on the submission (a slow or hanging student function). */
   budgetMs?: number;
+  /**
+   * The time spent so far, in ms, that `budgetMs` bounds: wall time since the start by default;
+   * the studio's child gives its own CPU time, so a loaded machine does not skip pictures.
+   */
+  spentMs?: () => number;
   /** The operations to draw (the exercises' `pictures`, grader/exercises/<id>/pictures.ts). */
   operations: readonly PictureOperation[];
   /** The images and settings to run the operations on; `defaultSamples()` by default. */
@@ -67,6 +72,15 @@ export function defaultSamples(): PictureSample[] {
   ];
 }
 
+/**
+ * Thrown by a reference that has no answer for a call, for a reason it says in words (a student
+ * release ships the reference's answers for the built-in pictures only, not for a dropped one):
+ * shown as it is, not as a failure of the reference.
+ */
+export class NoReferencePicture extends Error {
+  override name = 'NoReferencePicture';
+}
+
 /** The outcome of one call, or why the submission was not asked. */
 type Answer = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -79,6 +93,7 @@ type Answer = { ok: true; value: unknown } | { ok: false; reason: string };
 export async function collectPictures(submission: Submission, reference: Reference, options: CollectOptions): Promise<Pictures> {
   const started = performance.now();
   const budget = options.budgetMs ?? 8000;
+  const spent = options.spentMs ?? (() => performance.now() - started);
   const broken = new Map<string, string>();
   const list = options.samples ?? defaultSamples();
   const jobs: Promise<void>[] = [];
@@ -91,13 +106,13 @@ export async function collectPictures(submission: Submission, reference: Referen
 
   for (const op of options.operations) {
     for (const s of list) {
-      const answer = await ask(submission, op, s, broken, started, budget);
+      const answer = await ask(submission, op, s, broken, spent() > budget);
       let refValue: unknown;
       let refError: string | undefined;
       try {
         refValue = op.reference(reference, s);
       } catch (e) {
-        refError = `the reference failed: ${e instanceof Error ? e.message : String(e)}`;
+        refError = e instanceof NoReferencePicture ? e.message : `the reference failed: ${e instanceof Error ? e.message : String(e)}`;
       }
       for (const out of op.outputs) {
         const sub: Answer = answer.ok ? { ok: true, value: out.pick(answer.value) } : answer;
@@ -111,10 +126,10 @@ export async function collectPictures(submission: Submission, reference: Referen
   return { samples: sampleImages, comparisons, seconds: (performance.now() - started) / 1000 };
 }
 
-async function ask(submission: Submission, op: PictureOperation, s: Sample, broken: Map<string, string>, started: number, budget: number): Promise<Answer> {
+async function ask(submission: Submission, op: PictureOperation, s: Sample, broken: Map<string, string>, overBudget: boolean): Promise<Answer> {
   const skip = broken.get(op.exercise);
   if (skip) return { ok: false, reason: skip };
-  if (performance.now() - started > budget) return { ok: false, reason: 'skipped: the time for pictures was used up by earlier calls' };
+  if (overBudget) return { ok: false, reason: 'skipped: the time for pictures was used up by earlier calls' };
   let outcome: CallOutcome;
   try {
     outcome = await submission.get(op.exercise, op.name, structuredClone(op.args(s)));
@@ -170,9 +185,12 @@ function compare(op: PictureOperation, s: Sample, out: Output, sub: Answer, ref:
     // rounding noise stays black instead of being stretched into a picture of its own.
     const span = range.kind === 'signed' ? 2 * range.max : range.max;
     const white = Math.max(max, span / 20);
+    // In words a student reads at a glance: no mapping for an all-black picture.
+    const largest = formatNumber(Number(max.toPrecision(3)));
     comparison.difference.notes.push(
-      max === 0 ? 'identical' : `max |yours − reference| = ${formatNumber(Number(max.toPrecision(3)))}${max <= 1e-9 * span ? ' (rounding only)' : ''}`,
-      describeRange({ kind: 'zero-to-max', max: white }),
+      ...(max === 0
+        ? ['no pixel differs (all black)']
+        : [`largest difference ${largest}${max <= 1e-9 * span ? ', rounding only' : ''}`, `black = the same, white = ${formatNumber(Number(white.toPrecision(3)))} apart`]),
     );
     jobs.push(fill(comparison.difference, diff, { kind: 'zero-to-max', max: white }));
   }

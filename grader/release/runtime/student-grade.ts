@@ -4,14 +4,14 @@
  * from; the instructor's grading isolates it). Writes results.json, junit.xml, report.html,
  * summary.md (the CI job summary) and classroom.txt (GitHub Classroom's result lines).
  *
- *   npm run grade -- [folder] [--out reports/local] [--only convolution,filters]
+ *   npm run grade -- [folder] [--out reports/local] [--only <exercises>]
  *
  * In the instructor's repository, `--all` grades the hidden checks too and `--sandbox` runs the
  * code in the grader's sandbox (this is how CI can grade with a private copy of the grader).
  */
 import path from 'node:path';
 import type { ExerciseId } from '../../core/contract.js';
-import { EXERCISES, isExerciseId } from '../../exercises/registry.js';
+import { EXERCISE_MODULES, EXERCISES, isExerciseId } from '../../exercises/registry.js';
 import type { GradeResult } from '../../core/result.js';
 import type { GraderConfig } from '../../config/types.js';
 import { loadGraderConfig } from '../../run/load-config.js';
@@ -21,6 +21,11 @@ import { outputsFor, writeOutputs } from '../../outputs/index.js';
 import { formatCheckText } from '../../feedback/format-text.js';
 import { pointsTable } from '../../feedback/points-table.js';
 
+/** Options for an exercise that trains a network (a homework without one has no use for them). */
+const TRAINING_OPTIONS = `  --train-samples <n>, --test-samples <n>
+                   train and test the CNN on the first n digits only (a quick look; your grade trains on all)
+`;
+
 const USAGE = `npm run grade -- [folder] [--out <folder>] [--only <exercises>] [--all] [--sandbox]
 
   folder           the submission to grade (default exercises)
@@ -28,9 +33,7 @@ const USAGE = `npm run grade -- [folder] [--out <folder>] [--only <exercises>] [
   --only <list>    comma-separated exercises (${EXERCISES.join(', ')})
   --all            the hidden checks too (the instructor's repository only)
   --sandbox        run the code in the grader's sandbox instead of this process
-  --train-samples <n>, --test-samples <n>
-                   train and test the CNN on the first n digits only (a quick look; your grade trains on all)
-  --help           this text`;
+${EXERCISE_MODULES.some((m) => m.trains) ? TRAINING_OPTIONS : ''}  --help           this text`;
 
 interface Args {
   folder: string;

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { types } from 'node:util';
 import { encodeFrame, FrameDecoder } from '../framing.js';
 import { describeNonPlain } from '../../core/plain-data.js';
+import { skipNodeBackendBanner } from '../../ml/node-backend-banner.js';
 import type { CallRequest, ChildConfig, ChildMessage, ChildOutcome } from '../protocol.js';
 
 // Captured before student code runs.
@@ -72,7 +73,7 @@ try {
 }
 send({ event: 'loaded' });
 
-interface TfLike { setBackend(b: string): Promise<boolean>; ready(): Promise<void>; LayersModel: abstract new (...a: never[]) => unknown }
+interface TfLike { setBackend(b: string): Promise<boolean>; ready(): Promise<void>; findBackend(name: string): unknown; LayersModel: abstract new (...a: never[]) => unknown }
 let tf: TfLike | undefined;
 async function loadTf(): Promise<TfLike> {
   if (!tf) {
@@ -80,6 +81,7 @@ async function loadTf(): Promise<TfLike> {
     tf = (mod.default ?? mod) as TfLike;
     await tf.setBackend('cpu');
     await tf.ready();
+    await skipNodeBackendBanner(tf);
   }
   return tf;
 }

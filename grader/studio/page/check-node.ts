@@ -30,11 +30,16 @@ function copyButton(text: string): HTMLButtonElement {
   return b;
 }
 
-/** Which checks the student opened or closed by hand, kept across redraws. */
-const openByHand = new Map<string, boolean>();
+/**
+ * Which checks the student opened or closed by hand, and the status each had then: kept across
+ * redraws while the status stays, dropped when it changes (a fixed check closes, a broken one opens).
+ */
+const byHand = new Map<string, { open: boolean; status: string }>();
 
 export function checkNode(c: StudioCheck): HTMLElement {
-  const open = openByHand.get(c.id) ?? c.open;
+  const hand = byHand.get(c.id);
+  if (hand && hand.status !== c.status) byHand.delete(c.id);
+  const open = hand?.status === c.status ? hand.open : c.open;
   const details = h(
     'details',
     { class: `check s-${c.status}`, 'data-check': c.id, 'data-status': c.status, open },
@@ -71,6 +76,7 @@ export function checkNode(c: StudioCheck): HTMLElement {
       ...c.otherArtifacts.map((a) => h('details', {}, h('summary', {}, a.key), h('pre', {}, a.text))),
     ),
   );
-  details.addEventListener('toggle', () => openByHand.set(c.id, details.open));
+  // 'toggle' also fires for the `open` the element is made with: only a change from the default is the student's.
+  details.addEventListener('toggle', () => (details.open === c.open ? byHand.delete(c.id) : byHand.set(c.id, { open: details.open, status: c.status })));
   return details;
 }

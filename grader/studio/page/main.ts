@@ -104,6 +104,7 @@ function drawStatus(): void {
   statusLine.className = status.running ? 'running' : '';
   statusLine.setAttribute('data-run', String(status.run));
   statusLine.setAttribute('data-running', String(status.running));
+  statusLine.setAttribute('data-saved-at', String(status.savedAt));
   const what = status.saved.length ? `after you saved ${status.saved.map((e) => `${e}.ts`).join(', ')} at ${time}` : `on start at ${time}`;
   statusLine.textContent = status.running
     ? `Checking ${status.current ? `${status.current.exercise} (${status.current.checkId})` : '…'} ${what}`

@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import type { CallOutcome, Submission } from '../../../grader/core/submission.js';
 import type { ExerciseId } from '../../../grader/core/contract.js';
 import type { Reference } from '../../../grader/core/reference.js';
-import { collectPictures, type Pictures } from '../../../grader/outputs/html/pictures.js';
+import { collectPictures, NoReferencePicture, type Pictures } from '../../../grader/outputs/html/pictures.js';
+import { pictureGroups } from '../../../grader/outputs/html/view/pictures-view.js';
 import { inProcessSubmission } from '../../../grader/run/in-process-submission.js';
 
 const OPERATIONS = PICTURE_OPERATIONS;
@@ -68,11 +69,11 @@ describe('collectPictures', () => {
     const x = find(p, 'test-card', 'Sobel x');
     expect(x.submission.dataUri).toBeDefined();
     expect(x.maxAbsDifference).toBe(0);
-    expect(x.difference.notes).toContain('identical');
+    expect(x.difference.notes).toEqual(['no pixel differs (all black)']);
     expect(find(p, 'digit', 'Sobel y').submission.unavailable).toMatch(/^not available: your code returned "not an image", not an image/);
     const magnitude = find(p, 'digit', 'Sobel magnitude');
     expect(magnitude.maxAbsDifference).toBe(1);
-    expect(magnitude.difference.notes[0]).toBe('max |yours − reference| = 1');
+    expect(magnitude.difference.notes).toEqual(['largest difference 1', 'black = the same, white = 1 apart']);
     expect(magnitude.submission.notes.some((n) => n.includes('clipped'))).toBe(true);
 
     // After a timeout the rest of that exercise is skipped, not called.
@@ -99,11 +100,45 @@ describe('collectPictures', () => {
     expect(p.comparisons.every((c) => c.maxAbsDifference === 0)).toBe(true);
   });
 
+  it('budgets the time its clock gives (the studio gives CPU time): waiting alone spends none of it', async () => {
+    const calls: string[] = [];
+    const slow: Submission = {
+      label: 'slow',
+      async get(_exercise, name, args) {
+        calls.push(name);
+        await new Promise((r) => setTimeout(r, 20)); // waiting, as on a loaded machine
+        return { kind: 'returned', value: args![0] };
+      },
+      async close() {},
+    };
+    await collectPictures(slow, fakeReference, { operations: OPERATIONS, budgetMs: 10, spentMs: () => 0 });
+    expect(calls).toHaveLength(OPERATIONS.length * 2);
+    calls.length = 0;
+    await collectPictures(slow, fakeReference, { operations: OPERATIONS, budgetMs: 10 }); // the clock on the wall
+    expect(calls.length).toBeLessThan(OPERATIONS.length * 2);
+  });
+
   it('budgets its time: once spent, later calls are not made', async () => {
     const calls: string[] = [];
     const p = await collectPictures(hostileSubmission(calls), fakeReference, { operations: OPERATIONS, budgetMs: -1 });
     expect(calls).toEqual([]);
     expect(p.comparisons.every((c) => c.submission.unavailable?.startsWith('not available: skipped'))).toBe(true);
+  });
+});
+
+describe('a picture the reference has no answer for (a dropped picture in a student release)', () => {
+  it('says why once per sample, in its own words, not "the reference failed" on every row', async () => {
+    const why = 'this student release holds the reference’s answers for the built-in pictures and settings only';
+    const refuses = new Proxy({}, { get: () => new Proxy({}, { get: () => () => { throw new NoReferencePicture(why); } }) }) as Reference;
+    const submission = inProcessSubmission('ref', fakeReference as unknown as Record<ExerciseId, Record<string, unknown>>);
+    const p = await collectPictures(submission, refuses, { operations: OPERATIONS });
+    expect(p.comparisons.every((c) => c.reference.unavailable === `not available: ${why}` && c.submission.dataUri)).toBe(true);
+    const samples = pictureGroups(p).flatMap((g) => g.samples);
+    expect(samples.length).toBeGreaterThan(0);
+    expect(samples.map((s) => s.noReference)).toEqual(samples.map(() => why));
+    // With the reference's pictures there, nothing is said.
+    const own = pictureGroups(await collectPictures(submission, fakeReference, { operations: OPERATIONS })).flatMap((g) => g.samples);
+    expect(own.map((s) => s.noReference)).toEqual(own.map(() => undefined));
   });
 });
 

@@ -24,6 +24,8 @@ export interface LineChartOptions {
   /** Fixed axis ranges (e.g. [0, 1] for accuracy); otherwise rounded from the data. */
   xDomain?: [number, number];
   yDomain?: [number, number];
+  /** The x values are indices: ticks at whole numbers only (never "0.2"). */
+  integerX?: boolean;
   formatX?: (v: number) => string;
   formatY?: (v: number) => string;
 }
@@ -52,7 +54,7 @@ export function lineChart(o: LineChartOptions): string {
     parts.push(`<line class="grid" x1="${px(plot.left)}" x2="${px(plot.right)}" y1="${px(y(t))}" y2="${px(y(t))}" stroke="#d4d4d8" stroke-width="1"/>`);
     parts.push(`<text x="${px(plot.left - 8)}" y="${px(y(t) + 5)}" text-anchor="end" font-size="14" fill="#3f3f46">${svgText(fy(t))}</text>`);
   }
-  for (const t of niceTicks(xDomain[0], xDomain[1], 6)) {
+  for (const t of niceTicks(xDomain[0], xDomain[1], 6).filter((t) => !o.integerX || Number.isInteger(t))) {
     parts.push(`<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${px(plot.bottom)}" y2="${px(plot.bottom + 6)}" stroke="#3f3f46"/>`);
     parts.push(`<text x="${px(x(t))}" y="${px(plot.bottom + 22)}" text-anchor="middle" font-size="14" fill="#3f3f46">${svgText(fx(t))}</text>`);
   }

@@ -115,6 +115,9 @@ async function exerciseView(e: ExerciseResult, groups: PictureGroupView[]): Prom
   };
 }
 
+/** A check of a function still the starter's stub ("not implemented"): one line says it all, so it starts closed. */
+const notStarted = (v: Verdict) => v.status === 'errored' && /\bnot implemented\b/i.test(v.message ?? '');
+
 async function checkView(r: CheckResult): Promise<CheckView> {
   const v: Verdict = r.verdict;
   const status = r.status;
@@ -134,7 +137,7 @@ async function checkView(r: CheckResult): Promise<CheckView> {
     partial,
     ...STATUS[status],
     statusLabel: partial ? `${STATUS[status].label} (partial credit)` : STATUS[status].label,
-    open: status !== 'passed' || partial,
+    open: (status !== 'passed' || partial) && !notStarted(v),
     message: v.message,
     messageLabel: status === 'passed' ? 'Result' : 'What went wrong',
     diagnoses: v.status === 'failed' ? v.diagnosis ?? [] : [],

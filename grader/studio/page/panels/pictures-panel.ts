@@ -27,15 +27,16 @@ function pictureNode(p: Picture, alt: string): Node {
   return h('figure', {}, h('img', { class: 'px', src: p.dataUri, alt, width: '140', height: '140' }), p.notes.length ? h('figcaption', {}, p.notes.join('; ')) : null);
 }
 
-function rowNode(r: PictureRowView): HTMLElement {
+/** One operation's pictures; without the reference's and the difference's columns when the sample has no reference (said once above the rows). */
+function rowNode(r: PictureRowView, withReference: boolean): HTMLElement {
   return h(
     'div',
-    { class: 'row', 'data-row': r.title, 'data-status': r.status },
+    { class: withReference ? 'row' : 'row yours-only', 'data-row': r.title, 'data-status': r.status },
     h('div', { class: 'what' }, h('strong', {}, r.title), h('code', {}, r.call), h('span', { class: 'muted' }, r.mapping)),
     h('div', {}, h('div', { class: 'section-label' }, 'yours'), pictureNode(r.submission, `your ${r.call}`)),
-    h('div', {}, h('div', { class: 'section-label' }, 'reference'), pictureNode(r.reference, `the reference's ${r.call}`)),
-    h('div', {}, h('div', { class: 'section-label' }, 'difference'), pictureNode(r.difference, `difference for ${r.call}`)),
-    h('div', { class: `verdict ${r.status}` }, r.statusLabel),
+    withReference ? h('div', {}, h('div', { class: 'section-label' }, 'reference'), pictureNode(r.reference, `the reference's ${r.call}`)) : null,
+    withReference ? h('div', {}, h('div', { class: 'section-label' }, 'difference'), pictureNode(r.difference, `difference for ${r.call}`)) : null,
+    withReference ? h('div', { class: `verdict ${r.status}` }, r.statusLabel) : null,
   );
 }
 
@@ -96,7 +97,8 @@ function picturesSection(e: StudioExercise): HTMLElement {
     h('div', { class: 'controls' }, ...controls),
     pictureState.error ? h('p', { class: 'unavailable', role: 'alert' }, pictureState.error) : null,
     sample ? h('div', { class: 'original' }, pictureNode(sample.original, sample.title), h('div', {}, h('strong', {}, sample.title), h('div', { class: 'muted' }, sample.description))) : h('p', { class: 'muted' }, 'Computing…'),
-    ...(sample?.rows ?? []).map(rowNode),
+    sample?.noReference ? h('p', { class: 'no-reference' }, `No reference to compare with: ${sample.noReference}. Your code’s pictures are shown alone.`) : null,
+    ...(sample?.rows ?? []).map((r) => rowNode(r, !sample?.noReference)),
   );
 }
 
