@@ -89,6 +89,12 @@ const INVALID: InvalidCall[] = [
   { name: 'conv2dBackward', args: [tensor([1, 2, 2, 1], [1, 1, 1, 1]), c2, tensor([1, 1, 2, 1], [1, 1]), { stride: -1, padding: 'valid' }], argument: 'stride', why: 'a stride of −1' },
   { name: 'maxPool2dForward', args: [c2, { size: 2, stride: 0 }], argument: 'stride', why: 'a stride of 0' },
   { name: 'maxPool2dForward', args: [c2, { size: 0, stride: 1 }], argument: 'size', why: 'a window size of 0' },
+  // More of the stub's list: wrong ranks, data that does not fill the shape, a stride that is not whole, a 'valid' window larger than x.
+  { name: 'conv2dForward', args: [tensor([2, 2, 2], [1, 2, 3, 4, 5, 6, 7, 8]), tensor([1, 1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1, padding: 'valid' }], argument: 'x', why: 'an x of rank 3 (shape [2, 2, 2])' },
+  { name: 'conv2dForward', args: [tensor([1, 2, 2, 2], [1, 2, 3, 4, 5, 6, 7]), tensor([1, 1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1, padding: 'valid' }], argument: 'x', why: 'an x of shape [1, 2, 2, 2] with 7 values' },
+  { name: 'conv2dForward', args: [c2, tensor([1, 1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1.5, padding: 'valid' }], argument: 'stride', why: 'a stride of 1.5' },
+  { name: 'conv2dForward', args: [c2, tensor([3, 3, 2, 1], Array<number>(18).fill(1)), tensor([1], [0]), { stride: 1, padding: 'valid' }], argument: ['w', 'x'], why: "a 3×3 kernel on a 2×2 image with 'valid' padding" },
+  { name: 'maxPool2dForward', args: [c2, { size: 3, stride: 1 }], argument: 'size', why: 'a 3×3 window on a 2×2 image' },
 ];
 
 /** Smaller than CONV_LIMITS: the gradient check calls the forward pass twice per coordinate. */
@@ -315,7 +321,7 @@ export const checks = defineChecks('layers', [
   {
     id: 'invalid-input',
     title: 'Invalid input throws an Error naming the argument',
-    description: 'A kernel whose input channels differ from the image’s, a bias of the wrong length, a stride or window size below 1 are refused with a message that says which argument is wrong.',
+    description: "A kernel whose input channels differ from the image’s, a bias of the wrong length, wrong ranks, data that does not fill its shape, a stride or window size that is not a positive integer and a 'valid' window larger than x are refused with a message that says which argument is wrong.",
     points: 1,
     visibility: 'public',
     kind: 'errors',
