@@ -28,6 +28,9 @@ const TYPEOF_BEFORE_IS_INTEGER = 'Number.isInteger refuses every value that is n
 const PREALLOCATION = 'array preallocation: JavaScript arrays grow on assignment, the values are the same';
 
 export const EQUIVALENT: Record<string, Record<string, string>> = {
+  cnn: {
+    [equivalenceKey('ObjectLiteral', '{ poolSize: 2 }', '{}')]: "tfjs's maxPooling2d defaults to poolSize 2: the same model, layer for layer",
+  },
   convolution: {
     [equivalenceKey('StringLiteral', "'convolve'", '""')]: FUNCTION_NAME,
     [equivalenceKey('StringLiteral', "'movingAverageKernel'", '""')]: FUNCTION_NAME,
