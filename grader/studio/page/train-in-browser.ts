@@ -7,43 +7,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import type { TrainingSettings } from '../../core/contract.js';
 import { buildFromTopology } from '../../ml/dry-build.js';
 import { modelConfig, seedTopology } from '../../ml/topology.js';
 import { nextSeed, permutation, seededRandom, withSeededMathRandom } from '../../ml/seeded-random.js';
-import type { BatchProgress } from '../../ml/progress.js';
-import { learnedFilters, type Grid } from '../../ml/first-layer.js';
+import { learnedFilters } from '../../ml/first-layer.js';
+import type { TrainingSettings } from '../../core/contract.js';
+import type { BrowserBackend, BrowserTrainingResult, TrainInBrowser } from './browser-training.js';
 import { MNIST_ROUTE, WASM_ROUTE } from './train-routes-paths.js';
-
-export interface BrowserTrainingRequest {
-  topology: unknown;
-  /** Already resolved within the grader's limits. */
-  settings: TrainingSettings;
-  seed: number;
-  /** Digits to train on and to test on (the first n of each MNIST split). */
-  trainSamples: number;
-  testSamples: number;
-  /** Skip WebGL (for a machine whose GPU path misbehaves; the tests try both). */
-  backend?: 'webgl' | 'wasm' | 'cpu';
-}
-
-export interface BrowserBackend {
-  name: 'webgl' | 'wasm' | 'cpu';
-  /** What it runs on, e.g. the GPU's renderer string. */
-  detail: string;
-}
-
-export interface BrowserTrainingResult {
-  backend: BrowserBackend;
-  testAccuracy: number;
-  seconds: number;
-  /** Per epoch: mean loss and accuracy over its batches, and its wall time. */
-  epochs: { epoch: number; loss: number; accuracy: number; seconds: number }[];
-  /** The first test digits it got wrong: 784 grey levels, the true and the guessed digit. */
-  wrong: { pixels: Uint8Array; label: number; predicted: number }[];
-  /** The first Conv2D layer's filters on the image's channel (KH×KW each), if it has one. */
-  filters: Grid[];
-}
 
 const PIXELS = 784;
 const WRONG_KEPT = 24;
@@ -107,7 +77,7 @@ function optimizer({ optimizer: name, learningRate }: TrainingSettings): tf.Opti
  * Trains and evaluates the model; `onBatch` is told after every batch (the page draws its
  * curves), and may return a promise (the page yields to the browser to repaint).
  */
-export async function trainInBrowser(request: BrowserTrainingRequest, onBatch: (p: BatchProgress) => void | Promise<void>, onBackend?: (b: BrowserBackend) => void): Promise<BrowserTrainingResult> {
+export const trainInBrowser: TrainInBrowser = async (request, onBatch, onBackend) => {
   const backend = await chooseBackend(request.backend);
   onBackend?.(backend);
   const [train, test] = await Promise.all([fetchDigits('train', request.trainSamples), fetchDigits('test', request.testSamples)]);
@@ -148,7 +118,7 @@ export async function trainInBrowser(request: BrowserTrainingRequest, onBatch: (
     model.optimizer?.dispose();
     model.dispose();
   }
-}
+};
 
 function batchOf(digits: Digits, indices: Int32Array): { xs: tf.Tensor4D; ys: tf.Tensor2D } {
   const x = new Float32Array(indices.length * PIXELS);

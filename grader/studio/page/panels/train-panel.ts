@@ -7,9 +7,9 @@
  */
 import type { BrowserTrainingModel } from '../../../core/studio-extras.js';
 import type { BatchProgress } from '../../../ml/progress.js';
-import type { Grid } from '../../../ml/first-layer.js';
+import type { Grid } from '../../../outputs/html/artifacts.js';
 import { lineChart } from '../../../outputs/html/svg/line-chart.js';
-import type { BrowserTrainingRequest, BrowserTrainingResult, trainInBrowser } from '../train-in-browser.js';
+import type { BrowserTrainingRequest, BrowserTrainingResult, TrainInBrowser } from '../browser-training.js';
 import { TRAIN_SCRIPT } from '../train-routes-paths.js';
 import type { Panel } from './panel.js';
 
@@ -76,7 +76,7 @@ function makePanel() {
     state.textContent = 'Loading TensorFlow.js and the digits…';
     const points: { loss: [number, number][]; accuracy: [number, number][] } = { loss: [], accuracy: [] };
     try {
-      const module = (await import(/* not bundled: its own script, with tfjs */ TRAIN_SCRIPT as string)) as { trainInBrowser: typeof trainInBrowser };
+      const module = (await import(/* not bundled: its own script, with tfjs */ TRAIN_SCRIPT as string)) as { trainInBrowser: TrainInBrowser };
       const result = await module.trainInBrowser(request, async (p: BatchProgress) => {
         const x = p.epoch - 1 + p.batch / p.batches;
         points.loss.push([x, p.loss]);
