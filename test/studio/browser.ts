@@ -111,6 +111,6 @@ export async function trainInStudio(url: string, options: { webgl: boolean; size
     backendLine: (await backend.textContent()) ?? '',
     state: (await state.textContent()) ?? '',
     accuracy: Number(await state.getAttribute('data-train-accuracy')),
-    epochs: (await page.locator('[data-train-results] p.muted').last().textContent()) ?? '',
+    epochs: (await page.locator('[data-train-epochs]').textContent()) ?? '',
   };
 }

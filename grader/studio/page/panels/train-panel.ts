@@ -171,6 +171,6 @@ function showResults(into: HTMLElement, r: BrowserTrainingResult, trained: numbe
   into.replaceChildren(
     el('h4', {}, 'Digits it got wrong (true → guessed)'),
     el('div', { class: 'gallery', 'data-train-wrong': '' }, ...r.wrong.map((w) => figure(digitImage(w.pixels), `a ${w.label} read as ${w.predicted}`, `${w.label} → ${w.predicted}`, 56))),
-    el('p', { class: 'muted' }, `Trained on ${trained.toLocaleString('en-US')} digits: ${r.epochs.map((e) => `epoch ${e.epoch} ${e.seconds.toFixed(1)} s, loss ${e.loss.toFixed(3)}`).join('; ')}.`),
+    el('p', { class: 'muted', 'data-train-epochs': '' }, `Trained on ${trained.toLocaleString('en-US')} digits: ${r.epochs.map((e) => `epoch ${e.epoch} ${e.seconds.toFixed(1)} s, loss ${e.loss.toFixed(3)}`).join('; ')}.`),
   );
 }
