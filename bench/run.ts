@@ -68,7 +68,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   async mutation() {
     const { benchMutation } = await import('./mutation.js');
     console.log('\nMutation testing: StrykerJS mutates solutions/<exercise>.ts, the checks grade each mutant against the intact reference (survivors in reports/mutation/summary.md):');
-    console.table((await benchMutation()).map(({ survivors, ...figures }) => ({ ...figures, score: `${figures.score}%` })));
+    console.table((await benchMutation()).map(({ survivors: _s, date: _d, ...figures }) => ({ ...figures, score: `${figures.score}%` })));
   },
 };
 /** Sections a bare `npm run bench` leaves out (an hour or more; minutes of software WebGL). */
