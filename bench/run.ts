@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- conv2d grade grade-full sandbox cnn cnn-profile batch studio mutation]`: the project's figures, printed
- * as tables. With no names, runs every section but `mutation` (an hour or more). The README records the output.
+ * `npm run bench [-- conv2d grade grade-full sandbox cnn cnn-profile batch studio studio-train mutation]`: the project's figures, printed
+ * as tables. With no names, runs every section but `mutation` (an hour or more) and `studio-train`. The README records the output.
  */
 import os from 'node:os';
 
@@ -58,14 +58,21 @@ const SECTIONS: Record<string, () => Promise<void>> = {
       console.table(figures.burst);
     }
   },
+  async 'studio-train'() {
+    const { benchStudioTraining } = await import('./studio-train.js');
+    console.log(`\nThe studio's Train button in headless Chromium, the reference CNN on ${process.env.BENCH_BROWSER_DIGITS ?? '2,000'} digits (BENCH_BROWSER_DIGITS), on ${process.env.BENCH_BROWSER_BACKENDS ?? 'webgl,wasm'} (BENCH_BROWSER_BACKENDS):`);
+    const figures = await benchStudioTraining();
+    if (typeof figures === 'string') console.log(figures);
+    else for (const f of figures) console.log(`- ${f.backend}\n  ${f.result}\n  ${f.epochs}\n  load average ${f.load}`);
+  },
   async mutation() {
     const { benchMutation } = await import('./mutation.js');
     console.log('\nMutation testing: StrykerJS mutates solutions/<exercise>.ts, the checks grade each mutant against the intact reference (survivors in reports/mutation/summary.md):');
-    console.table((await benchMutation()).map(({ survivors, ...figures }) => ({ ...figures, score: `${figures.score}%` })));
+    console.table((await benchMutation()).map(({ survivors: _s, date: _d, ...figures }) => ({ ...figures, score: `${figures.score}%` })));
   },
 };
-/** Sections a bare `npm run bench` leaves out. */
-const ON_REQUEST = new Set(['mutation']);
+/** Sections a bare `npm run bench` leaves out (an hour or more; minutes of software WebGL). */
+const ON_REQUEST = new Set(['mutation', 'studio-train']);
 
 const wanted = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = wanted.filter((w) => !(w in SECTIONS));

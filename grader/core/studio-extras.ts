@@ -9,8 +9,25 @@ export interface StudioExtras {
   gradients?: GradientErrors;
 }
 
+/**
+ * The report's "many 5s", for the page to read with the model it trains: the handwritten 5 moved
+ * the lecture's ways (by the student's augment.ts where it passes, as `npm run train` moves them)
+ * and the dense network to compare with; or why not.
+ */
+export type FivesToRead = { moved: { move: string; pixels: number[] }[]; movedBy: string; denseTopology: unknown } | { missing: string };
+
 /** What the studio's Train panel needs to train the model in the page, or why it cannot. */
-export type BrowserTrainingModel = { topology: unknown; settings: TrainingSettings; notes: string[]; seed: number } | { unavailable: string };
+export type BrowserTrainingModel =
+  | {
+      topology: unknown;
+      settings: TrainingSettings;
+      notes: string[];
+      seed: number;
+      /** The handwritten 5 (784 values in [0, 1]) whose feature maps the page draws. */
+      five: number[];
+      fives: FivesToRead;
+    }
+  | { unavailable: string };
 
 export interface ModelSummary {
   layers: { name: string; className: string; outputShape: string; params: number }[];

@@ -1,4 +1,4 @@
-import type { Check } from '../checks/types.js';
+import type { Check, CheckContext } from '../checks/types.js';
 import type { ExerciseRuntime } from '../core/exercise-runtime.js';
 import type { ExerciseId, Reference } from '../core/reference.js';
 import type { Mistake, ProbeCall } from '../mistakes/types.js';
@@ -37,8 +37,11 @@ export interface ExerciseManifest<Id extends ExerciseId> {
   /** Its functions on sample pictures, beside the reference's (report.html, the studio). */
   readonly pictures?: readonly PictureOperation[];
   /** The studio's extra data, computed from the live submission after the checks (grader/studio/page/panels/). */
-  readonly studio?: (submission: Submission, config: GraderConfig) => Promise<StudioExtras>;
+  readonly studio?: (submission: Submission, config: GraderConfig, context: StudioContext) => Promise<StudioExtras>;
 }
+
+/** What the studio's extras may ask beside the submission: the reference, and other exercises' checks, as a check may. */
+export type StudioContext = Pick<CheckContext, 'reference' | 'checksOf'>;
 
 /** Any one exercise's manifest (a union over the ids, so that `id` and `exports` stay paired). */
 export type ExerciseModule = { [Id in ExerciseId]: ExerciseManifest<Id> }[ExerciseId];

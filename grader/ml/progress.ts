@@ -4,6 +4,10 @@
  * command that wants progress listens here instead of threading a callback through them.
  */
 
+/** What the progress reports call the two networks that train: the student's, and the comparison's. */
+export const YOUR_MODEL = 'your model';
+export const DENSE_NETWORK = 'dense network, for the comparison';
+
 export interface BatchProgress {
   /** Which network trains: the submitted one, or the comparison's dense network. */
   network: string;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIZE, PIXELS, firstDigits, unitFloats, type MnistSplit } from '../../datasets/mnist.js';
 import { predictDigits } from './evaluate.js';
 import { disposeModel, trainModel, type TrainOptions } from './train.js';
+import { DENSE_NETWORK } from './progress.js';
 
 /** Shifts in pixels; each shift > 0 is tried in four directions (right, left, down, up) and averaged. */
 export const SHIFTS = [0, 1, 2, 3, 4];
@@ -77,8 +78,7 @@ export async function robustness(topology: unknown, settings: unknown, options: 
   const test = firstDigits(options.data.test, Math.min(wanted, train.limits.testSamples ?? wanted));
   const cnn = given ?? (await trainModel(topology, settings, train)).model;
   try {
-    const hidden = Math.max(1, Math.round((cnn.countParams() - 10) / (PIXELS + 1 + 10)));
-    const dense = (await trainModel(denseTopology(hidden), settings, { ...train, network: 'dense network, for the comparison' })).model;
+    const dense = (await trainModel(denseTopology(cnn.countParams()), settings, { ...train, network: DENSE_NETWORK })).model;
     try {
       const [cnnCurve, denseCurve] = await curves([cnn, dense], test, moves);
       return {
@@ -87,7 +87,7 @@ export async function robustness(topology: unknown, settings: unknown, options: 
         angles: ANGLES,
         scales: SCALES,
         cnn: { model: 'your CNN', parameters: cnn.countParams(), ...cnnCurve },
-        dense: { model: `dense ${PIXELS}→${hidden}→10`, parameters: dense.countParams(), ...denseCurve },
+        dense: { model: `dense ${PIXELS}→${denseHidden(cnn.countParams())}→10`, parameters: dense.countParams(), ...denseCurve },
         movedBy: moves.source,
         fives: await manyFives(five, moves, cnn, dense),
       };
@@ -99,8 +99,12 @@ export async function robustness(topology: unknown, settings: unknown, options: 
   }
 }
 
-/** The topology of 784 → hidden (relu) → 10 (softmax). */
-function denseTopology(hidden: number): unknown {
+/** The hidden units that give 784 → hidden → 10 about `parameters` parameters. */
+const denseHidden = (parameters: number) => Math.max(1, Math.round((parameters - 10) / (PIXELS + 1 + 10)));
+
+/** The topology of 784 → hidden (relu) → 10 (softmax), with about as many parameters as the CNN's `parameters`. */
+export function denseTopology(parameters: number): unknown {
+  const hidden = denseHidden(parameters);
   const model = tf.sequential({
     layers: [
       tf.layers.flatten({ inputShape: [IMAGE_SIZE, IMAGE_SIZE, 1] }),
@@ -154,8 +158,8 @@ async function curves(models: tf.LayersModel[], test: MnistSplit, m: DigitMoves)
   }));
 }
 
-/** The handwritten 5, shifted, rotated and zoomed, as each network reads it. */
-async function manyFives(five: number[][], m: DigitMoves, cnn: tf.LayersModel, dense: tf.LayersModel): Promise<MovedFive[]> {
+/** The handwritten 5 shifted, rotated and zoomed as the lecture moves it (the studio's page classifies these too). */
+export async function movedFives(five: number[][], m: DigitMoves): Promise<Pick<MovedFive, 'move' | 'pixels'>[]> {
   const named: [string, Move][] = [
     ['as written', async (image) => image],
     ['shifted 4 px right', (image) => m.translate(image, 4, 0)],
@@ -165,11 +169,15 @@ async function manyFives(five: number[][], m: DigitMoves, cnn: tf.LayersModel, d
     ['scaled ×0.7', (image) => m.scale(image, 0.7)],
     ['scaled ×1.3', (image) => m.scale(image, 1.3)],
   ];
-  const pixels = await Promise.all(named.map(async ([, move]) => digitPixels(await move(five))));
-  const all = new Float32Array(pixels.length * PIXELS);
-  pixels.forEach((p, i) => all.set(p, i * PIXELS));
+  return Promise.all(named.map(async ([move, f]) => ({ move, pixels: Array.from(digitPixels(await f(five))) })));
+}
+
+/** The handwritten 5, shifted, rotated and zoomed, as each network reads it. */
+async function manyFives(five: number[][], m: DigitMoves, cnn: tf.LayersModel, dense: tf.LayersModel): Promise<MovedFive[]> {
+  const moved = await movedFives(five, m);
+  const all = Float32Array.from(moved.flatMap((f) => f.pixels));
   const [byCnn, byDense] = [cnn, dense].map((model) => predictDigits(model, all));
-  return named.map(([move], i) => ({ move, pixels: Array.from(pixels[i]), cnn: byCnn[i], dense: byDense[i] }));
+  return moved.map((f, i) => ({ ...f, cnn: byCnn[i], dense: byDense[i] }));
 }
 
 /** A moved digit as 784 floats; anything but a 28×28 grid of finite numbers is refused. */

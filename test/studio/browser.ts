@@ -66,3 +66,51 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`);
 }
+
+/** The Train panel's choices, by their place in its list (grader/studio/page/panels/train-panel.ts). */
+export const TRAIN_SIZES = { all: 0, '10,000': 1, '2,000': 2, '512': 3 } as const;
+
+/** What the Train panel shows once the model has trained. */
+export interface TrainedInPage {
+  page: Page;
+  /** webgl, wasm or cpu, and the line that names it. */
+  backend: string;
+  backendLine: string;
+  /** "Done: test accuracy …" */
+  state: string;
+  accuracy: number;
+  /** "Trained on … digits: epoch 1 … s, loss …; …" */
+  epochs: string;
+}
+
+/**
+ * Opens the studio at `url` in a fresh Chromium, with its software WebGL (SwiftShader, which
+ * counts as the GPU here) or with WebGL switched off, presses the CNN tab's Train button on
+ * `size`, waits for the live curve, then for the result.
+ */
+export async function trainInStudio(url: string, options: { webgl: boolean; size: keyof typeof TRAIN_SIZES; timeoutMs: number; browsers: Browser[]; pageErrors: string[] }): Promise<TrainedInPage> {
+  const { chromium } = await import('playwright-core');
+  const args = options.webgl ? ['--enable-unsafe-swiftshader'] : ['--disable-gpu', '--disable-software-rasterizer'];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--no-first-run', ...args] });
+  options.browsers.push(browser);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => options.pageErrors.push(e.message));
+  await page.goto(`${url}#cnn`);
+  await page.locator('#tab-cnn').click();
+  await page.locator('[data-train]:not([disabled])').waitFor({ timeout: 180_000 });
+  await page.locator('[data-train-size]').selectOption({ index: TRAIN_SIZES[options.size] });
+  await page.locator('[data-train]').click();
+  // The curve is drawn while it trains, before the result.
+  await page.locator('.train-panel img.chart:not([hidden])').waitFor({ timeout: options.timeoutMs });
+  await page.locator('[data-train-state][data-train-accuracy]').waitFor({ timeout: options.timeoutMs });
+  const backend = page.locator('[data-train-backend]');
+  const state = page.locator('[data-train-state]');
+  return {
+    page,
+    backend: (await backend.getAttribute('data-train-backend')) ?? '',
+    backendLine: (await backend.textContent()) ?? '',
+    state: (await state.textContent()) ?? '',
+    accuracy: Number(await state.getAttribute('data-train-accuracy')),
+    epochs: (await page.locator('[data-train-epochs]').textContent()) ?? '',
+  };
+}

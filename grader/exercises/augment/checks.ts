@@ -34,6 +34,8 @@ const INVALID: InvalidCall[] = [
   { name: 'translate', args: [SAMPLE, 0.5, 0], argument: 'dx', why: 'a shift dx of 0.5 pixels' },
   { name: 'translate', args: [SAMPLE, 0, Number.NaN], argument: 'dy', why: 'a shift dy of NaN' },
   { name: 'translate', args: [[[1, 2], [3]], 1, 1], argument: 'image', why: 'a ragged image' },
+  // A later row longer than the first: reading only the first row's length of entries from each row misses it.
+  { name: 'rotate', args: [[[1], [2, 3]], 90], argument: 'image', why: 'a ragged image (rows of lengths 1 and 2)' },
   { name: 'scale', args: [SAMPLE, 0], argument: 'factor', why: 'a factor of 0' },
   { name: 'scale', args: [SAMPLE, -2], argument: 'factor', why: 'a factor of −2' },
   { name: 'scale', args: [SAMPLE, Number.NaN], argument: 'factor', why: 'a factor of NaN' },

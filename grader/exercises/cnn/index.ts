@@ -19,5 +19,5 @@ export const cnn = defineExercise({
   runtime: { modelExport: 'buildModel', limits: { minCallTimeoutMs: 30_000, callTimeoutFactor: 6, minMemoryMb: 2_048 } },
   trains: true,
   // Loaded when the studio asks: the model summary brings the report's views along.
-  studio: async (submission, config) => ({ model: await (await import('./model-summary.js')).modelSummary(submission, config) }),
+  studio: async (submission, config, context) => ({ model: await (await import('./model-summary.js')).modelSummary(submission, config, context) }),
 });

@@ -47,6 +47,9 @@ const WORKED: { fn: Fn; image: Matrix; kernel: Matrix; options?: Conv2dOptions }
 
 const INVALID: InvalidCall[] = [
   { name: 'convolve2d', args: [[[1, 2], [3]], [[1]]], argument: 'image', why: 'a ragged image (rows of lengths 2 and 1)' },
+  // A later row longer than the first: reading only the first row's length of entries from each row misses it.
+  { name: 'correlate2d', args: [[[1], [2, 3]], [[1]]], argument: 'image', why: 'a ragged image (rows of lengths 1 and 2)' },
+  { name: 'convolve2d', args: [[[1, 2], [3, 4]], [[1], [1, 1]]], argument: 'kernel', why: 'a ragged kernel (rows of lengths 1 and 2)' },
   { name: 'convolve2d', args: [[], [[1]]], argument: 'image', why: 'an empty image' },
   { name: 'convolve2d', args: [[[1, 2]], []], argument: 'kernel', why: 'an empty kernel' },
   { name: 'correlate2d', args: [[[1, 2]], [[]]], argument: 'kernel', why: 'a kernel with an empty row' },

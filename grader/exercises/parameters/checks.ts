@@ -47,15 +47,23 @@ const INVALID: InvalidCall[] = [
   { name: 'countParameters', args: [{ inputShape: [28, 28, 1], layers: [conv(8, 0)] }], argument: ['layers[0]', 'kernelSize'], why: 'a kernel size of 0' },
   { name: 'countParameters', args: [{ inputShape: [4, 4, 1], layers: [conv(8, 5)] }], argument: ['layers[0]', 'kernelSize'], why: "a 5×5 'valid' kernel on a 4×4 input" },
   { name: 'countParameters', args: [{ inputShape: [4, 4, 1], layers: [flatten, flatten] }], argument: 'layers[1]', why: 'a flatten of an input that is already flat' },
+  // The stub's other refusals, which tfjs refuses too: a layer of windows after a flatten, a size that is not whole.
+  { name: 'countParameters', args: [{ inputShape: [8, 8, 1], layers: [flatten, conv(4, 3)] }], argument: 'layers[1]', why: 'a conv2d after a flatten' },
+  { name: 'countParameters', args: [{ inputShape: [8, 8, 1], layers: [flatten, pool(2)] }], argument: 'layers[1]', why: 'a maxPooling2d after a flatten' },
+  { name: 'countParameters', args: [{ inputShape: [8, 8, 1], layers: [conv(8, 2.5)] }], argument: ['layers[0]', 'kernelSize'], why: 'a kernel size of 2.5' },
 ];
 
 const option = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-/** A feature layer as drawn; `build` clamps its window so that it fits the input it meets. */
-const rawFeature = fc.oneof(
-  fc.record({ type: fc.constant('conv2d' as const), filters: fc.integer({ min: 1, max: 64 }), kernelSize: fc.integer({ min: 1, max: 7 }), strides: option(fc.integer({ min: 1, max: 3 })), padding: option(fc.constantFrom('valid' as const, 'same' as const)), useBias: option(fc.boolean()) }),
-  fc.record({ type: fc.constant('maxPooling2d' as const), poolSize: fc.integer({ min: 1, max: 4 }), strides: option(fc.integer({ min: 1, max: 3 })) }),
-);
 const rawDense = fc.record({ type: fc.constant('dense' as const), units: fc.integer({ min: 1, max: 300 }), useBias: option(fc.boolean()) });
+/**
+ * A feature layer as drawn; `build` clamps its window so that it fits the input it meets. A dense
+ * layer among them meets a [H, W, C] map: tfjs applies it to the last axis, giving [H, W, units].
+ */
+const rawFeature = fc.oneof(
+  { arbitrary: fc.record({ type: fc.constant('conv2d' as const), filters: fc.integer({ min: 1, max: 64 }), kernelSize: fc.integer({ min: 1, max: 7 }), strides: option(fc.integer({ min: 1, max: 3 })), padding: option(fc.constantFrom('valid' as const, 'same' as const)), useBias: option(fc.boolean()) }), weight: 2 },
+  { arbitrary: fc.record({ type: fc.constant('maxPooling2d' as const), poolSize: fc.integer({ min: 1, max: 4 }), strides: option(fc.integer({ min: 1, max: 3 })) }), weight: 2 },
+  { arbitrary: rawDense.map((d) => ({ ...d, units: 1 + (d.units % 16) })), weight: 1 },
+);
 
 /** Drops the keys left undefined, as a student would write the spec. */
 function tidy<T extends object>(layer: T): T {
@@ -77,6 +85,9 @@ function build(inputShape: [number, number, number], features: LayerSpec[], flat
       const s = raw.strides ?? p;
       layers.push(tidy({ ...raw, poolSize: p }));
       [h, w] = [Math.floor((h - p) / s) + 1, Math.floor((w - p) / s) + 1];
+    } else if (raw.type === 'dense') {
+      layers.push(tidy(raw));
+      c = raw.units;
     }
   }
   let shape: Shape = [h, w, c];
@@ -215,7 +226,7 @@ export const checks = defineChecks('parameters', [
   {
     id: 'invalid-input',
     title: 'Specs that cannot be built throw an Error naming the culprit',
-    description: "A model without layers (tfjs refuses an empty model), a size that is not a positive integer, a 'valid' window larger than its input, or a flatten after a flatten: countParameters throws an Error whose message names layers or the layer (layers[i]).",
+    description: "A model without layers (tfjs refuses an empty model), a size that is not a positive integer, a 'valid' window larger than its input, or a flatten, conv2d or maxPooling2d after a flatten (tfjs builds none of them): countParameters throws an Error whose message names layers or the layer (layers[i]).",
     points: 1,
     visibility: 'public',
     kind: 'errors',
@@ -245,7 +256,7 @@ export const checks = defineChecks('parameters', [
   {
     id: 'matches-reference',
     title: 'countParameters matches tfjs on random models',
-    description: "Random valid models: conv2d layers (every kernel size, stride, padding, with or without bias) and max pooling (default and explicit strides), a flatten, then dense layers; your count must equal the model's countParams() in tfjs.",
+    description: "Random valid models: conv2d layers (every kernel size, stride, padding, with or without bias) and max pooling (default and explicit strides), dense layers on their feature maps (tfjs applies them to the last axis), a flatten, then dense layers; your count must equal the model's countParams() in tfjs.",
     points: 2,
     visibility: 'hidden',
     kind: 'differential',

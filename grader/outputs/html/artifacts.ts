@@ -83,9 +83,7 @@ export function cleanTraining(t: TrainingReport): TrainingReport {
       ? t.misclassified.filter((m) => isObject(m) && isNumber(m.label) && isNumber(m.predicted) && pixelsOk(m.pixels))
       : [],
     layers,
-    firstLayer: isObject(t.firstLayer) && Array.isArray(t.firstLayer.filters) && Array.isArray(t.firstLayer.featureMaps)
-      ? { ...t.firstLayer, layer: String(t.firstLayer.layer), filters: t.firstLayer.filters.filter(gridOk), featureMaps: t.firstLayer.featureMaps.filter(gridOk) }
-      : undefined,
+    firstLayer: cleanFirstLayer(t.firstLayer),
     parameterCount: isNumber(t.parameterCount) ? t.parameterCount : layers.reduce((s, l) => s + (isNumber(l.params) ? l.params : 0), 0),
   };
 }
@@ -95,6 +93,12 @@ export function isRobustnessReport(v: unknown): v is RobustnessReport | Robustne
 }
 
 const gridOk = (g: unknown): g is Grid => isObject(g) && isNumber(g.height) && isNumber(g.width) && Array.isArray(g.values) && g.values.length === g.height * g.width && g.values.every(isNumber);
+
+/** The first layer's filters and feature maps that are well-formed grids; undefined unless it has both lists. */
+export function cleanFirstLayer(f: unknown): TrainingReport['firstLayer'] {
+  if (!isObject(f) || !Array.isArray(f.filters) || !Array.isArray(f.featureMaps)) return undefined;
+  return { layer: String(f.layer), filterCount: isNumber(f.filterCount) ? f.filterCount : f.filters.length, filters: f.filters.filter(gridOk), featureMaps: f.featureMaps.filter(gridOk) };
+}
 
 /** The report with only well-formed points. */
 export function cleanRobustness(r: RobustnessReport | RobustnessMissing): RobustnessReport | RobustnessMissing {

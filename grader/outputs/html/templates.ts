@@ -29,8 +29,8 @@ function environment(): typeof Handlebars {
 let env: typeof Handlebars | undefined;
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
-/** The template `templates/<name>.hbs`, compiled once per process. */
-export function template(name: 'report' | 'summary'): Handlebars.TemplateDelegate {
+/** The template `templates/<name>.hbs`, compiled once per process (trained-figures: the studio's figures of a model trained in the page). */
+export function template(name: 'report' | 'summary' | 'trained-figures'): Handlebars.TemplateDelegate {
   env ??= environment();
   let t = compiled.get(name);
   if (!t) {

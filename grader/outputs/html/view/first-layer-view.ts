@@ -1,5 +1,6 @@
 import type { Grid, TrainingReport } from '../artifacts.js';
 import { encodePng, rangeOf, UNIT_RANGE } from '../png.js';
+import { sampleDigit5, SAMPLE_DIGIT_SOURCE } from '../../../../datasets/sample-images.js';
 
 /** The lecture's hand-made 3×3 edge detectors (slide "Other Filters"), row 0 on top. */
 const LECTURE_KERNELS: { name: string; values: number[] }[] = [
@@ -21,14 +22,16 @@ export interface FirstLayerView {
   lecture: Tile[];
   featureMaps: Tile[];
   digit: string;
+  digitSource: string;
 }
 
 /**
  * The first layer's learned filters (each on its own signed scale: mid-grey 0, white positive,
  * black negative) beside the lecture's Sobel and Prewitt kernels drawn the same way, and its
- * feature maps of the handwritten 5 (0 black, each map's largest value white).
+ * feature maps of the handwritten 5 (the sample digit every front end probes with; 0 black, each
+ * map's largest value white).
  */
-export async function firstLayerView(first: NonNullable<TrainingReport['firstLayer']>, digit: ArrayLike<number>): Promise<FirstLayerView> {
+export async function firstLayerView(first: NonNullable<TrainingReport['firstLayer']>): Promise<FirstLayerView> {
   const signed = (g: Grid) => encodePng(g.values, g.width, g.height, rangeOf('signed', g.values), 60);
   return {
     layer: first.layer,
@@ -39,6 +42,7 @@ export async function firstLayerView(first: NonNullable<TrainingReport['firstLay
       dataUri: (await encodePng(g.values, g.width, g.height, rangeOf('zero-to-max', g.values), 72)).dataUri,
       caption: `map ${i + 1}`,
     }))),
-    digit: (await encodePng(digit, 28, 28, UNIT_RANGE, 84)).dataUri,
+    digit: (await encodePng(sampleDigit5().flat(), 28, 28, UNIT_RANGE, 84)).dataUri,
+    digitSource: SAMPLE_DIGIT_SOURCE,
   };
 }

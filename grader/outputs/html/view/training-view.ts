@@ -5,7 +5,6 @@ import { encodePng, UNIT_RANGE } from '../png.js';
 import { lineChart } from '../svg/line-chart.js';
 import { logBarChart } from '../svg/log-bar-chart.js';
 import { KNOWN_MODELS } from '../model-sizes.js';
-import { sampleDigit5, SAMPLE_DIGIT_SOURCE } from '../../../../datasets/sample-images.js';
 import { firstLayerView, type FirstLayerView } from './first-layer-view.js';
 
 type Safe = Handlebars.SafeString;
@@ -31,7 +30,7 @@ export interface TrainingView {
   accuracyChart: Safe;
   /** Loss and accuracy of every training batch; absent for reports without them. */
   batchChart?: Safe;
-  firstLayer?: FirstLayerView & { digitSource: string };
+  firstLayer?: FirstLayerView;
   confusion: {
     digits: number[];
     rows: { digit: number; cells: { count: number; style: string; diagonal: boolean; title: string }[]; total: number; recall: string }[];
@@ -91,7 +90,7 @@ export async function trainingView(t: TrainingReport): Promise<TrainingView> {
     ),
     batchChart: batchChart(t.epochs),
     firstLayer: t.firstLayer && t.firstLayer.filters.length > 0
-      ? { ...(await firstLayerView(t.firstLayer, sampleDigit5().flat())), digitSource: SAMPLE_DIGIT_SOURCE }
+      ? await firstLayerView(t.firstLayer)
       : undefined,
     confusion: confusionView(t.confusion),
     misclassified: gallery,
