@@ -5,7 +5,7 @@
  * built for, if any. The image reads nothing else: the repository's own config file does not
  * travel, so an image can never grade with points or checks other than those it was released with.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { UserConfig } from '../config/define.js';
 import type { GraderConfig } from '../config/types.js';
@@ -27,13 +27,16 @@ export function imageConfigText(image: ImageConfig): string {
 }
 
 /**
- * The image's config, resolved, and the exercises it grades (undefined: every exercise). An image
- * built without it is the instructor's mistake, not the student's: it fails as the grader's fault.
+ * The image's config, resolved, and the exercises it grades (undefined: every exercise). A missing
+ * or unusable file is the image's fault, never the student's: a plain error, which the LMS result
+ * reports as the grader's failure.
  */
 export function readImageConfig(root: string): { config: GraderConfig; exercises?: ExerciseId[] } {
-  const file = path.join(root, IMAGE_CONFIG_FILE);
-  if (!existsSync(file)) throw new Error(`${IMAGE_CONFIG_FILE} is missing beside the grader: build the image with npm run release -- --gradescope or --prairielearn`);
-  const image = JSON.parse(readFileSync(file, 'utf8')) as ImageConfig;
-  const config = configFromData(image.config, IMAGE_CONFIG_FILE);
-  return { config, exercises: image.homework === undefined ? undefined : selectExercises(config, { homework: image.homework }).exercises };
+  try {
+    const image = JSON.parse(readFileSync(path.join(root, IMAGE_CONFIG_FILE), 'utf8')) as ImageConfig;
+    const config = configFromData(image.config, IMAGE_CONFIG_FILE);
+    return { config, exercises: image.homework === undefined ? undefined : selectExercises(config, { homework: image.homework }).exercises };
+  } catch (e) {
+    throw new Error(`this image's ${IMAGE_CONFIG_FILE} cannot be used (build it again with npm run release): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  }
 }
