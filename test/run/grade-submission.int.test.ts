@@ -52,7 +52,7 @@ describe('gradeSubmission', () => {
     expect(result.pictures?.comparisons.filter((c) => c.submission.dataUri).length).toBeGreaterThan(0);
     expect(liveChildren()).toEqual([]);
     expect(log.filter((l) => l.startsWith('TensorFlow.js backend: '))).toHaveLength(1);
-  });
+  }, 300_000); // it trains: more than the default minute on a loaded machine
 
   it('starts no training backend for a folder without cnn.ts, even when the CNN is selected', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'no-cnn-'));
