@@ -60,7 +60,7 @@ const SECTIONS: Record<string, () => Promise<void>> = {
   },
   async 'studio-train'() {
     const { benchStudioTraining } = await import('./studio-train.js');
-    console.log(`\nThe studio's Train button in headless Chromium, the reference CNN on ${process.env.BENCH_BROWSER_DIGITS ?? '2,000'} digits (BENCH_BROWSER_DIGITS), WebGL then WebAssembly:`);
+    console.log(`\nThe studio's Train button in headless Chromium, the reference CNN on ${process.env.BENCH_BROWSER_DIGITS ?? '2,000'} digits (BENCH_BROWSER_DIGITS), on ${process.env.BENCH_BROWSER_BACKENDS ?? 'webgl,wasm'} (BENCH_BROWSER_BACKENDS):`);
     const figures = await benchStudioTraining();
     if (typeof figures === 'string') console.log(figures);
     else for (const f of figures) console.log(`- ${f.backend}\n  ${f.result}\n  ${f.epochs}\n  load average ${f.load}`);

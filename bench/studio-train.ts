@@ -3,7 +3,8 @@
  * SwiftShader's WebGL (software: Chromium's CPU stands in for a GPU here) and, with WebGL
  * switched off, on WebAssembly; per backend, each epoch's seconds, the training time and the test
  * accuracy, as the page shows them. `BENCH_BROWSER_DIGITS` picks the panel's choice (all, 10,000,
- * 2,000 or 512; default 2,000). Needs Debian's chromium.
+ * 2,000 or 512; default 2,000), `BENCH_BROWSER_BACKENDS` the backends (default webgl,wasm: all
+ * of MNIST on software WebGL takes most of an hour). Needs Debian's chromium.
  */
 import os from 'node:os';
 import type { Browser } from 'playwright-core';
@@ -28,7 +29,8 @@ export async function benchStudioTraining(): Promise<BrowserTrainingFigure[] | s
   const pageErrors: string[] = [];
   const figures: BrowserTrainingFigure[] = [];
   try {
-    for (const webgl of [true, false]) {
+    const backends = (process.env.BENCH_BROWSER_BACKENDS ?? 'webgl,wasm').split(',');
+    for (const webgl of [true, false].filter((w) => backends.includes(w ? 'webgl' : 'wasm'))) {
       const before = os.loadavg()[0].toFixed(1);
       const trained = await trainInStudio(studio.url, { webgl, size, timeoutMs: 6 * 3600_000, browsers, pageErrors });
       figures.push({ backend: trained.backendLine, digits: size, epochs: trained.epochs, result: trained.state, load: `${before} → ${os.loadavg()[0].toFixed(1)}` });

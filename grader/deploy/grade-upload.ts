@@ -1,13 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GradeResult } from '../core/result.js';
 import { isUserError } from '../core/user-error.js';
-import { loadGraderConfig } from '../run/load-config.js';
-import { IMAGE_HOMEWORK_FILE, selectExercises } from '../run/homework.js';
-import type { GraderConfig } from '../config/types.js';
-import type { ExerciseId } from '../core/contract.js';
+import { readImageConfig } from './image-config.js';
 import { prepareSubmission } from '../intake/prepare-submission.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import type { LmsOutput } from '../outputs/output.js';
@@ -26,8 +23,8 @@ export interface GradedUpload {
 
 /**
  * Grades an LMS upload with every check (the instructor's grader: hidden checks included; only the
- * homework's exercises in an image built for one homework), in
- * the sandbox the machine offers, with the grader's own config file, and renders `output` in
+ * homework's exercises in an image built for one homework), in the sandbox the machine offers,
+ * with the config the image was released with (./image-config.ts), and renders `output` in
  * memory. The upload goes through the one intake (grader/intake/); a copy is graded in a
  * temporary folder that is removed afterwards. A user's error (no exercise file, a bad zip) is
  * logged in one line; a fault of the grader with its stack (the log is the instructor's).
@@ -35,12 +32,12 @@ export interface GradedUpload {
 export async function gradeUpload(upload: string, output: LmsOutput, log: (line: string) => void, logChecks = true): Promise<GradedUpload> {
   const work = mkdtempSync(path.join(os.tmpdir(), 'upload-'));
   try {
-    process.chdir(GRADER_ROOT); // ./grader.config.ts is the instructor's
-    const config = await loadGraderConfig();
+    process.chdir(GRADER_ROOT); // the grader's own folder, wherever the LMS starts it
+    const { config, exercises } = readImageConfig(GRADER_ROOT);
     const { folder, found, intake } = await prepareSubmission({ kind: 'folder', path: upload }, work, { label: 'submission', copy: true });
     log(`Exercise files found: ${found}, in ${intake.from}`);
     for (const line of intakeLines(intake)) log(line);
-    const graded = await gradeSubmission(folder, config, { visibility: 'all', only: imageHomework(config), log: logChecks ? log : undefined, onCheck: logChecks ? (r) => log(formatCheckLine(r)) : undefined });
+    const graded = await gradeSubmission(folder, config, { visibility: 'all', only: exercises, log: logChecks ? log : undefined, onCheck: logChecks ? (r) => log(formatCheckLine(r)) : undefined });
     const result = { ...graded, intake };
     return { text: await output.render(result), result };
   } catch (e) {
@@ -53,14 +50,6 @@ export async function gradeUpload(upload: string, output: LmsOutput, log: (line:
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** The exercises of the homework this image was built for, if it was (grader/run/homework.ts). */
-function imageHomework(config: GraderConfig): ExerciseId[] | undefined {
-  const file = path.join(GRADER_ROOT, IMAGE_HOMEWORK_FILE);
-  if (!existsSync(file)) return undefined;
-  const { homework } = JSON.parse(readFileSync(file, 'utf8')) as { homework: string };
-  return selectExercises(config, { homework }).exercises;
 }
 
 /** An error's first line: what a student may read about a grader failure. */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { Grid } from '../outputs/html/artifacts.js';
 
 /** MNIST's side (not imported from datasets/, which reads files: the studio's page uses this module too). */
 const IMAGE_SIZE = 28;
@@ -7,11 +8,6 @@ const IMAGE_SIZE = 28;
 const SHOWN = 32;
 
 /** A row-major grid of values. */
-export interface Grid {
-  height: number;
-  width: number;
-  values: number[];
-}
 
 /** What the trained model's first convolution learned, and what it makes of one digit. */
 export interface FirstLayer {

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { loadGraderConfig } from '../run/load-config.js';
-import { SelectionError, selectExercises } from '../run/homework.js';
-import { CONFIG_FILE_NAMES } from '../config/load.js';
-import { REPO_ROOT } from './grader-files.js';
+import { loadWrittenConfig } from '../run/load-config.js';
+import { resolveConfig } from '../config/resolve.js';
+import { selectExercises } from '../run/homework.js';
 
 export interface ReleaseCommandOptions {
   out?: string;
@@ -19,23 +18,20 @@ export interface ReleaseCommandOptions {
 /** `npm run release -- <out-dir>`, `--gradescope <zip>`, `--prairielearn <dir>`. */
 export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
   if (!o.out && !o.gradescope && !o.prairielearn) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, --gradescope <zip> or --prairielearn <dir>']);
-  const config = await loadGraderConfig(o.configFile);
-  // Checked before anything is written.
+  // Loaded and validated before anything is written; the LMS images carry it as written.
+  const written = await loadWrittenConfig(o.configFile);
+  const config = resolveConfig(undefined, {}, written);
   const exercises = o.homework === undefined ? undefined : selectExercises(config, { homework: o.homework }).exercises;
-  if (o.homework !== undefined && o.configFile !== undefined && (o.gradescope || o.prairielearn)) {
-    // The images carry this repository's own config file, which must know the homework too.
-    const own = await loadGraderConfig(undefined, {}, REPO_ROOT);
-    if (!own.homeworks[o.homework]) throw new SelectionError(`the LMS image carries ${CONFIG_FILE_NAMES.join(' or ')}, not --config, and it defines no homework '${o.homework}': add it there`);
-  }
+  const image = { config: written, ...(o.homework !== undefined ? { homework: o.homework } : {}) };
   const grades = exercises ? `grades homework ${o.homework} (${exercises.join(', ')}) only` : 'grades every exercise';
   if (o.gradescope) {
     const { gradescopeBundle } = await import('./gradescope-bundle.js');
-    const b = await gradescopeBundle(o.gradescope, { homework: o.homework });
+    const b = await gradescopeBundle(o.gradescope, image);
     o.log(`Gradescope autograder (private: it holds the hidden checks and the reference; ${grades}): ${b.file}, ${b.entries} files, ${(b.bytes / 1e6).toFixed(1)} MB`);
   }
   if (o.prairielearn) {
     const { prairielearnImage } = await import('./prairielearn-image.js');
-    const p = prairielearnImage(o.prairielearn, { homework: o.homework });
+    const p = prairielearnImage(o.prairielearn, image);
     o.log(`PrairieLearn grader image folder (private: hidden checks and the reference; ${grades}): ${p.dir}, ${p.files} files; docker build -t <you>/cnn-grader ${p.dir}`);
   }
   if (o.out) {

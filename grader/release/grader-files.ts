@@ -5,8 +5,11 @@ import { fileURLToPath } from 'node:url';
 /** This repository: the instructor's grader. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** What an autograder image needs of this repository (hidden checks and the reference included). */
-const INCLUDE = ['package.json', 'package-lock.json', 'tsconfig.json', 'grader', 'solutions', 'datasets', 'exercises', 'grader.config.ts', 'grader.config.json'];
+/**
+ * What an autograder image needs of this repository (hidden checks and the reference included).
+ * Not its config file: the image carries the config it is released with (grader/deploy/image-config.ts).
+ */
+const INCLUDE = ['package.json', 'package-lock.json', 'tsconfig.json', 'grader', 'solutions', 'datasets', 'exercises'];
 const SKIP = /(^|\/)(node_modules|cache|\.tmp)(\/|$)/;
 
 /**
@@ -34,9 +37,4 @@ function listFiles(root: string, rel: string): string[] {
       if (SKIP.test(r)) return [];
       return d.isDirectory() ? listFiles(root, r) : d.isFile() ? [r] : [];
     });
-}
-
-/** The homework file of an LMS image built for one homework (grader/run/homework.ts). */
-export function imageHomework(homework: string): string {
-  return JSON.stringify({ homework }) + '\n';
 }

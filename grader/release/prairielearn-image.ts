@@ -7,14 +7,14 @@
  */
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { graderFiles, imageHomework, REPO_ROOT } from './grader-files.js';
-import { IMAGE_HOMEWORK_FILE } from '../run/homework.js';
+import { graderFiles, REPO_ROOT } from './grader-files.js';
+import { IMAGE_CONFIG_FILE, imageConfigText, type ImageConfig } from '../deploy/image-config.js';
 
 const TEMPLATES = 'grader/deploy/templates/prairielearn';
 const OWN = ['Dockerfile', 'entrypoint.sh', 'info.json'];
 
-/** Writes the folder; built for a `homework` of the config, the image grades that homework's exercises only. */
-export function prairielearnImage(out: string, o: { homework?: string; root?: string } = {}): { dir: string; files: number } {
+/** Writes the folder; the image grades with `image`: the config it is released with, and only the homework's exercises if one is named. */
+export function prairielearnImage(out: string, image: ImageConfig, o: { root?: string } = {}): { dir: string; files: number } {
   const { root = REPO_ROOT } = o;
   const dir = path.resolve(out);
   if (existsSync(dir)) for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { recursive: true, force: true });
@@ -24,6 +24,6 @@ export function prairielearnImage(out: string, o: { homework?: string; root?: st
     copyFileSync(path.join(root, from), path.join(dir, to));
   }
   chmodSync(path.join(dir, 'entrypoint.sh'), 0o755);
-  if (o.homework !== undefined) writeFileSync(path.join(dir, IMAGE_HOMEWORK_FILE), imageHomework(o.homework));
-  return { dir, files: files.length + (o.homework !== undefined ? 1 : 0) };
+  writeFileSync(path.join(dir, IMAGE_CONFIG_FILE), imageConfigText(image));
+  return { dir, files: files.length + 1 };
 }

@@ -64,8 +64,12 @@ const TEMPLATES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'templ
 const TABLE_PATH = 'grader/release/data/recorded.json';
 /** `npm run studio`: its command, the child it forks and the page it bundles when it starts (their imports follow). */
 const STUDIO_ENTRIES = ['grader/studio/main.ts', 'grader/studio/grade-child.ts', 'grader/studio/page/main.ts'];
-/** `npm run train`: the course grader's training checks on the student's machine; `npm run kernels` compiles its wasm kernels ahead. */
-const TRAIN_ENTRIES = ['grader/commands/train.ts', 'grader/ml/wasm-kernels/build.ts'];
+/**
+ * When an exercise trains: `npm run train` (the course grader's training checks on the student's
+ * machine), `npm run kernels` (compiles its wasm kernels ahead) and the studio's Train button,
+ * which the studio loads only then. Without them a release needs neither tfjs nor MNIST.
+ */
+const TRAIN_ENTRIES = ['grader/commands/train.ts', 'grader/ml/wasm-kernels/build.ts', 'grader/studio/train-routes.ts'];
 
 /** Files generated for the release, replacing the instructor's versions. */
 function generated(config: GraderConfig, shipped: ReadonlySet<string>, modules: readonly ExerciseModule[]): Map<string, string> {

@@ -20,7 +20,7 @@ import { REFERENCE } from '../exercises/reference.js';
 import type { Reference } from '../core/reference.js';
 import { runCheck } from './run-check.js';
 import { inProcessSubmission } from './in-process-submission.js';
-import { loadInProcess, type Modules } from './load-in-process.js';
+import { exerciseSourceFile, loadInProcess, type Modules } from './load-in-process.js';
 
 /** A sandbox mode (see grader/sandbox/), or `in-process` for trusted code only: the reference, a student's own `npm test`. */
 export type Isolation = GraderConfig['sandbox']['mode'] | 'in-process';
@@ -78,7 +78,10 @@ export async function gradeSubmission(folder: string, config: GraderConfig, opti
   const startedAt = new Date().toISOString();
   const { submission, environment } = await open(dir, label, config, options, exercises);
   options.log?.(`Grading ${dir} (sandbox: ${environment.sandbox.split(' (')[0]})`);
-  if (modules.some((m) => m.trains)) {
+  // The training backend (the wasm one compiles its kernels) starts only for a network there is to
+  // train: a training exercise whose file is missing scores 0 without it.
+  const present = (e: ExerciseId) => (options.modules ? options.modules[e] !== undefined : exerciseSourceFile(dir, e) !== undefined);
+  if (modules.some((m) => m.trains && present(m.id))) {
     Object.assign(environment, await trainingBackend(config));
     options.log?.(`TensorFlow.js backend: ${environment.backend}`);
     if (environment.threads) options.log?.(`Training threads: ${environment.threads}`);

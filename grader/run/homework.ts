@@ -49,8 +49,3 @@ export function describeSelection(s: { exercises: readonly string[]; homework?: 
   return s.adHoc ? `${list} (an ad-hoc --only, not a homework of the config)` : `every exercise (${list})`;
 }
 
-/**
- * Beside the grader in an LMS image built for one homework (`release --homework hw1 --gradescope
- * …`): `{ "homework": "hw1" }`. The image then grades that homework's exercises only.
- */
-export const IMAGE_HOMEWORK_FILE = 'grader.homework.json';

@@ -14,8 +14,13 @@ export type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 export async function loadInProcess(dir: string, exercises: readonly ExerciseId[], url: (file: string) => string = (f) => pathToFileURL(f).href): Promise<Modules> {
   const modules: Modules = {};
   for (const exercise of exercises) {
-    const file = ['.ts', '.js', '.mjs'].map((ext) => path.resolve(dir, exercise + ext)).find((f) => existsSync(f));
+    const file = exerciseSourceFile(dir, exercise);
     if (file) modules[exercise] = (await import(url(file))) as Record<string, unknown>;
   }
   return modules;
+}
+
+/** The exercise's file in a submission folder (`cnn.ts`, or `.js`, `.mjs`), if it is there. */
+export function exerciseSourceFile(dir: string, exercise: ExerciseId): string | undefined {
+  return ['.ts', '.js', '.mjs'].map((ext) => path.resolve(dir, exercise + ext)).find((f) => existsSync(f));
 }

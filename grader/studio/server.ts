@@ -19,7 +19,14 @@ import { bundlePage } from './page-bundle.js';
 import { parsePictureRequest } from './picture-request.js';
 import { MAX_DROPPED_SIDE } from './page/limits.js';
 import type { Runner } from './runner.js';
-import { trainRoutes } from './train-routes.js';
+import { EXERCISE_MODULES } from '../exercises/registry.js';
+
+/**
+ * The Train button's routes (tfjs, its wasm binaries, MNIST), loaded only when an exercise trains.
+ * A computed path: a release whose exercises do not train ships neither them nor those packages,
+ * and its import closure (grader/release/closure.ts) follows every literal import.
+ */
+const TRAIN_ROUTES_MODULE = './' + 'train-routes.js';
 
 /** The page's HTML and CSS (a `templates` folder: a student release copies it beside the code). */
 const PAGE = new URL('./templates/', import.meta.url);
@@ -102,7 +109,7 @@ export async function startServer(options: { port: number; runner: Runner; snaps
       streams.delete(stream);
     }),
   );
-  trainRoutes(app);
+  if (EXERCISE_MODULES.some((m) => m.trains)) ((await import(TRAIN_ROUTES_MODULE)) as { trainRoutes(app: Hono): void }).trainRoutes(app);
   app.post('/api/pictures', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `the request is larger than ${MAX_BODY_BYTES} bytes` }, 413) }), async (c) => {
     if (!(c.req.header('content-type') ?? '').startsWith('application/json')) return c.json({ error: 'send JSON' }, 415);
     const parsed = parsePictureRequest(await c.req.json().catch(() => undefined));

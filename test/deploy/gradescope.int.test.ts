@@ -6,19 +6,19 @@
  * here), then run_autograder grades <root>/submission uploaded in each shape a student uses, and
  * results.json must satisfy a JSON Schema written from Gradescope's specification.
  *
- * To stay within a test's time, the test's instructor config (the real one, extended) disables
- * the CNN's training checks and runs fewer property cases; the full grade with the CNN is measured
- * in docs/instructors.md.
+ * To stay within a test's time, the config the bundle is built with (the real one, extended)
+ * disables the CNN's training checks and runs fewer property cases; it also changes one check's
+ * points, which the results must show. The full grade with the CNN is measured in docs/instructors.md.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { gradescopeBundle } from '../../grader/release/gradescope-bundle.js';
-import { imageHomework } from '../../grader/release/grader-files.js';
-import { IMAGE_HOMEWORK_FILE } from '../../grader/run/homework.js';
+import { IMAGE_CONFIG_FILE, imageConfigText, type ImageConfig } from '../../grader/deploy/image-config.js';
+import { loadWrittenConfig } from '../../grader/run/load-config.js';
 import { unzipSafely } from '../../grader/intake/unzip.js';
 import { flippedKernel, referenceFiles, run, writeUpload, type UploadShape } from './lms-root.js';
 
@@ -48,21 +48,24 @@ function upload(shape: UploadShape, files: Map<string, string>): void {
 }
 
 const graded = ALL_CHECKS.filter((c) => c.exercise !== 'cnn');
-const maxScore = graded.reduce((s, c) => s + c.points, 0);
+/** The points the bundle's config gives convolution.linear (its own are fewer). */
+const LINEAR_POINTS = 9;
+const points = (c: (typeof ALL_CHECKS)[number]) => (c.id === 'convolution.linear' ? LINEAR_POINTS : c.points);
+const maxScore = graded.reduce((s, c) => s + points(c), 0);
+let image: ImageConfig;
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'gradescope-root-')); // 0700, as /autograder may be: setup.sh lets the sandbox through
   const zipFile = path.join(root, 'autograder.zip');
-  await gradescopeBundle(zipFile);
+  // The test's instructor config: the real one, without the CNN's training, fewer property runs, other points.
+  const base = await loadWrittenConfig();
+  const disabled = Object.fromEntries(ALL_CHECKS.filter((c) => c.exercise === 'cnn').map((c) => [c.id, { enabled: false }]));
+  image = { config: { ...base, numRuns: 25, checks: { ...base.checks, ...disabled, 'convolution.linear': { points: LINEAR_POINTS } } } };
+  await gradescopeBundle(zipFile, image);
   await unzipSafely(zipFile, path.join(root, 'source'), { maxZipBytes: 200 << 20, maxTotalBytes: 200 << 20, maxEntries: 20_000 });
   copyFileSync(path.join(root, 'source', 'run_autograder'), path.join(root, 'run_autograder'));
   mkdirSync(path.join(root, 'submission'));
-  // The test's instructor config: the real one, without the CNN's training, fewer property runs.
   const source = path.join(root, 'source');
-  renameSync(path.join(source, 'grader.config.ts'), path.join(source, 'grader.config.instructor.ts'));
-  const disabled = Object.fromEntries(ALL_CHECKS.filter((c) => c.exercise === 'cnn').map((c) => [c.id, { enabled: false }]));
-  writeFileSync(path.join(source, 'grader.config.ts'),
-    `import base from './grader.config.instructor.ts';\nexport default { ...base, numRuns: 25, checks: { ...base.checks, ...${JSON.stringify(disabled)} } };\n`);
   const r = await run('bash', [path.join(source, 'setup.sh')], { cwd: source, env: { ...process.env, AUTOGRADER_ROOT: root, AUTOGRADER_SKIP_APT: '1' }, maxBuffer: 64 << 20 });
   setupLog = r.stdout + r.stderr;
 }, 600_000);
@@ -75,10 +78,11 @@ describe('the Gradescope autograder, unpacked into a Gradescope-shaped root', ()
     expect(setupLog).toContain('setup.sh: done');
   });
 
-  it('gives the reference full marks, uploaded as files at the top', async () => {
+  it('gives the reference full marks, uploaded as files at the top, with the points of the config it was built with', async () => {
     upload('flat', referenceFiles(true));
     const { results } = await runAutograder();
     expect(results.tests.map((t) => t.number).sort()).toEqual(graded.map((c) => c.id).sort());
+    expect(results.tests.find((t) => t.number === 'convolution.linear')!.max_score).toBe(LINEAR_POINTS);
     // Each test first: a failure names the check (and its output) before the total does.
     for (const t of results.tests) expect(t.status, `${t.name}: ${t.output}`).toBe('passed');
     expect(results.score).toBe(maxScore);
@@ -146,19 +150,17 @@ describe('the Gradescope autograder, unpacked into a Gradescope-shaped root', ()
   }, 300_000);
 
   it('built for a homework (release --homework hw1 --gradescope), grades its exercises only', async () => {
-    const source = path.join(root, 'source');
-    const config = readFileSync(path.join(source, 'grader.config.ts'), 'utf8');
-    writeFileSync(path.join(source, 'grader.config.ts'), config.replace('numRuns: 25,', "numRuns: 25, homeworks: { hw1: ['convolution', 'convolution2d'] },"));
-    writeFileSync(path.join(source, IMAGE_HOMEWORK_FILE), imageHomework('hw1'));
+    const file = path.join(root, 'source', IMAGE_CONFIG_FILE);
+    writeFileSync(file, imageConfigText({ config: { ...image.config, homeworks: { hw1: ['convolution', 'convolution2d'] } }, homework: 'hw1' }));
     try {
       upload('flat', referenceFiles(false)); // every file: only the homework's are graded
-      const { results } = await runAutograder();
+      const { results, log } = await runAutograder();
       const hw1 = graded.filter((c) => c.exercise === 'convolution' || c.exercise === 'convolution2d');
       expect(results.tests.map((t) => t.number).sort()).toEqual(hw1.map((c) => c.id).sort());
-      expect(results.score).toBe(hw1.reduce((s, c) => s + c.points, 0));
+      expect(results.score).toBe(hw1.reduce((s, c) => s + points(c), 0));
+      expect(log).not.toMatch(/TensorFlow\.js backend/); // nothing it grades trains
     } finally {
-      writeFileSync(path.join(source, 'grader.config.ts'), config);
-      rmSync(path.join(source, IMAGE_HOMEWORK_FILE));
+      writeFileSync(file, imageConfigText(image));
     }
   }, 300_000);
 });

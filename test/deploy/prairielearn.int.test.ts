@@ -15,6 +15,7 @@ import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_CHECKS } from '../../grader/exercises/registry.js';
 import { prairielearnImage } from '../../grader/release/prairielearn-image.js';
+import { loadWrittenConfig } from '../../grader/run/load-config.js';
 import { makeZip as zip } from '../batch/zip-writer.js';
 import { flippedKernel, referenceFiles, ROOT, writeUpload, type UploadShape } from './lms-root.js';
 
@@ -53,11 +54,15 @@ async function entrypoint(shape: UploadShape | 'none', files: Map<string, string
   return { results: JSON.parse(text) as PlResults, text, log: r.stdout + r.stderr };
 }
 
-beforeAll(() => {
+/** The image's config: the real one, with other points for one check and another check disabled. */
+const [LINEAR_POINTS, DISABLED] = [9, 'convolution.identity'];
+
+beforeAll(async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'prairielearn-'));
   image = path.join(dir, 'image');
   grade = path.join(dir, 'grade');
-  prairielearnImage(image);
+  const base = await loadWrittenConfig();
+  prairielearnImage(image, { config: { ...base, checks: { ...base.checks, 'convolution.linear': { points: LINEAR_POINTS }, [DISABLED]: { enabled: false } } } });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(image, 'node_modules'), 'dir');
 });
 afterAll(() => rmSync(path.dirname(image), { recursive: true, force: true }));
@@ -100,10 +105,13 @@ describe('the PrairieLearn grader image', () => {
     for (const line of results.output!.split('\n')) expect(line).toMatch(/^\w+: [\d.]+\/[\d.]+$/);
   }, 300_000);
 
-  it('finds the files in a repository zip', async () => {
+  it('finds the files in a repository zip, and grades with the config the image was released with', async () => {
     const { results } = await entrypoint('repository zip', new Map([...referenceFiles(false)].filter(([name]) => name === 'convolution.ts')));
     const convolution = results.tests!.filter((t) => t.name.startsWith('convolution: '));
     expect(convolution.every((t) => t.points === t.max_points)).toBe(true);
+    const title = (id: string) => `convolution: ${ALL_CHECKS.find((c) => c.id === id)!.title}`;
+    expect(convolution.find((t) => t.name === title('convolution.linear'))!.max_points).toBe(LINEAR_POINTS);
+    expect(convolution.map((t) => t.name)).not.toContain(title(DISABLED));
   }, 300_000);
 
   it('an upload with no exercise file is not gradable, with a message, and costs no attempt', async () => {

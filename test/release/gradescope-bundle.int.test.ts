@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { gradescopeBundle } from '../../grader/release/gradescope-bundle.js';
-import { IMAGE_HOMEWORK_FILE } from '../../grader/run/homework.js';
+import { IMAGE_CONFIG_FILE } from '../../grader/deploy/image-config.js';
+import { releaseCommand } from '../../grader/release/command.js';
 
 /** Reads a zip's central directory: name → { data, mode, year } (the bundle's subset: deflate only). */
 function unzip(buf: Buffer): Map<string, { data: Buffer; mode: number; year: number }> {
@@ -32,7 +33,7 @@ describe('the Gradescope autograder bundle', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gradescope-'));
     try {
       const file = path.join(dir, 'autograder.zip');
-      const b = await gradescopeBundle(file);
+      const b = await gradescopeBundle(file, { config: {} });
       const files = unzip(readFileSync(file));
       expect(files.size).toBe(b.entries);
       // Dated when it was made, not 1980-00-00.
@@ -54,20 +55,40 @@ describe('the Gradescope autograder bundle', () => {
         expect(r.status, r.stderr.toString()).toBe(0);
       }
       if (spawnSync('unzip', ['-v']).status === 0) expect(execFileSync('unzip', ['-tq', file]).toString()).toMatch(/No errors/);
-      expect(files.has(IMAGE_HOMEWORK_FILE)).toBe(false);
+      // The config it grades with is the one it was built with, never the repository's file.
+      expect(JSON.parse(files.get(IMAGE_CONFIG_FILE)!.data.toString())).toEqual({ config: {} });
+      expect([...files.keys()].filter((f) => f.startsWith('grader.config'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('built for a homework, names it beside the grader (the autograder then grades its exercises only)', async () => {
+  it('release --config … --homework carries that config, as written, and the homework beside the grader', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gradescope-'));
     try {
       const file = path.join(dir, 'autograder.zip');
-      const b = await gradescopeBundle(file, { homework: 'hw1' });
-      const files = unzip(readFileSync(file));
-      expect(files.size).toBe(b.entries);
-      expect(JSON.parse(files.get(IMAGE_HOMEWORK_FILE)!.data.toString())).toEqual({ homework: 'hw1' });
+      const written = { numRuns: 7, checks: { 'convolution.linear': { points: 9 }, 'convolution.identity': { enabled: false } }, homeworks: { hw1: ['convolution', 'convolution2d'] } };
+      const config = path.join(dir, 'my.config.ts');
+      writeFileSync(config, `export default ${JSON.stringify(written)};\n`);
+      const log: string[] = [];
+      await releaseCommand({ gradescope: file, configFile: config, homework: 'hw1', log: (l) => log.push(l) });
+      expect(log.join('\n')).toContain('grades homework hw1 (convolution, convolution2d) only');
+      expect(JSON.parse(unzip(readFileSync(file)).get(IMAGE_CONFIG_FILE)!.data.toString())).toEqual({ config: written, homework: 'hw1' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('release --config with a config that does not load stops before writing anything (one line, exit code 2)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gradescope-'));
+    try {
+      const [zip, image] = [path.join(dir, 'autograder.zip'), path.join(dir, 'image')];
+      const broken = path.join(dir, 'broken.config.ts');
+      writeFileSync(broken, 'export default { checks: { ');
+      await expect(releaseCommand({ gradescope: zip, prairielearn: image, configFile: broken, log: () => {} })).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringMatching(/^\S*broken\.config\.ts: invalid configuration: cannot be loaded: [^\n]+$/) });
+      writeFileSync(broken, "export default { checks: { 'convolution.linear': { points: -1 } } };\n");
+      await expect(releaseCommand({ gradescope: zip, prairielearn: image, configFile: broken, log: () => {} })).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringContaining("checks['convolution.linear'].points") });
+      expect([existsSync(zip), existsSync(image)]).toEqual([false, false]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

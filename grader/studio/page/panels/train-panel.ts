@@ -9,7 +9,7 @@
 import type { BrowserTrainingModel } from '../../../core/studio-extras.js';
 import { DENSE_NETWORK, type BatchProgress } from '../../../ml/progress.js';
 import { lineChart } from '../../../outputs/html/svg/line-chart.js';
-import type { BrowserTrainingRequest, BrowserTrainingResult, trainInBrowser } from '../train-in-browser.js';
+import type { BrowserTrainingRequest, BrowserTrainingResult, TrainInBrowser } from '../browser-training.js';
 import { FIGURES_ROUTE, TRAIN_SCRIPT } from '../train-routes-paths.js';
 import type { Panel } from './panel.js';
 
@@ -78,7 +78,7 @@ function makePanel() {
     state.textContent = 'Loading TensorFlow.js and the digits…';
     const points: { loss: [number, number][]; accuracy: [number, number][] } = { loss: [], accuracy: [] };
     try {
-      const module = (await import(/* not bundled: its own script, with tfjs */ TRAIN_SCRIPT as string)) as { trainInBrowser: typeof trainInBrowser };
+      const module = (await import(/* not bundled: its own script, with tfjs */ TRAIN_SCRIPT as string)) as { trainInBrowser: TrainInBrowser };
       const result = await module.trainInBrowser(request, async (p: BatchProgress) => {
         if (p.network === DENSE_NETWORK) {
           if (p.batch === p.batches) state.textContent = `Now a dense network of about its size, to read the many 5s with: epoch ${p.epoch} of ${p.epochs} done.`;
@@ -171,6 +171,6 @@ function showResults(into: HTMLElement, r: BrowserTrainingResult, trained: numbe
   into.replaceChildren(
     el('h4', {}, 'Digits it got wrong (true → guessed)'),
     el('div', { class: 'gallery', 'data-train-wrong': '' }, ...r.wrong.map((w) => figure(digitImage(w.pixels), `a ${w.label} read as ${w.predicted}`, `${w.label} → ${w.predicted}`, 56))),
-    el('p', { class: 'muted' }, `Trained on ${trained.toLocaleString('en-US')} digits: ${r.epochs.map((e) => `epoch ${e.epoch} ${e.seconds.toFixed(1)} s, loss ${e.loss.toFixed(3)}`).join('; ')}.`),
+    el('p', { class: 'muted', 'data-train-epochs': '' }, `Trained on ${trained.toLocaleString('en-US')} digits: ${r.epochs.map((e) => `epoch ${e.epoch} ${e.seconds.toFixed(1)} s, loss ${e.loss.toFixed(3)}`).join('; ')}.`),
   );
 }
