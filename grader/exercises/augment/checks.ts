@@ -41,6 +41,7 @@ const INVALID: InvalidCall[] = [
   { name: 'scale', args: [SAMPLE, Number.NaN], argument: 'factor', why: 'a factor of NaN' },
   { name: 'scale', args: [SAMPLE, Number.POSITIVE_INFINITY], argument: 'factor', why: 'an infinite factor' },
   { name: 'rotate', args: [[], 90], argument: 'image', why: 'an empty image' },
+  { name: 'scale', args: [[[]], 2], argument: 'image', why: 'an image whose only row is empty' },
 ];
 
 const shift = fc.integer({ min: -3, max: 3 });

@@ -95,6 +95,10 @@ const INVALID: InvalidCall[] = [
   { name: 'conv2dForward', args: [c2, tensor([1, 1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1.5, padding: 'valid' }], argument: 'stride', why: 'a stride of 1.5' },
   { name: 'conv2dForward', args: [c2, tensor([3, 3, 2, 1], Array<number>(18).fill(1)), tensor([1], [0]), { stride: 1, padding: 'valid' }], argument: ['w', 'x'], why: "a 3×3 kernel on a 2×2 image with 'valid' padding" },
   { name: 'maxPool2dForward', args: [c2, { size: 3, stride: 1 }], argument: 'size', why: 'a 3×3 window on a 2×2 image' },
+  { name: 'maxPool2dForward', args: [tensor([1, 2, 4, 1], [1, 2, 3, 4, 5, 6, 7, 8]), { size: 3, stride: 1 }], argument: 'size', why: 'a 3×3 window on a 2×4 image (too few rows)' },
+  { name: 'maxPool2dForward', args: [tensor([1, 4, 2, 1], [1, 2, 3, 4, 5, 6, 7, 8]), { size: 3, stride: 1 }], argument: 'size', why: 'a 3×3 window on a 4×2 image (too few columns)' },
+  { name: 'conv2dForward', args: [tensor([1, 2, 2, 2, 1], [1, 2, 3, 4, 5, 6, 7, 8]), tensor([1, 1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1, padding: 'same' }], argument: 'x', why: 'an x of rank 5 (shape [1, 2, 2, 2, 1])' },
+  { name: 'conv2dForward', args: [tensor([1, 2, 0, 2], []), tensor([1, 1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1, padding: 'valid' }], argument: 'x', why: 'an x of shape [1, 2, 0, 2] (a width of 0)' },
 ];
 
 /** Smaller than CONV_LIMITS: the gradient check calls the forward pass twice per coordinate. */
