@@ -3,7 +3,7 @@
  * (grader/core/user-error.ts). A fault of the grader is the only thing printed with a stack.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -53,8 +53,9 @@ describe('a user’s mistake is one line and exit code 2', () => {
     writeFileSync(file, "export default { homeworks: { 'lab-x': ['convolution', 'convolution2d'] } };\n");
     expectOneLine(grader(['grade', 'solutions', '--homework', 'hw2', '--config', file]), /--homework 'hw2' is not a homework of the config: its homeworks are lab-x$/m);
     expectOneLine(grader(['release', path.join(dir, 'release'), '--homework', 'hw2', '--config', file]), /--homework 'hw2' is not a homework of the config: its homeworks are lab-x$/m);
-    // An LMS image carries the repository's own config, which has no lab-x.
-    expectOneLine(grader(['release', '--gradescope', path.join(dir, 'gs.zip'), '--homework', 'lab-x', '--config', file]), /the LMS image carries grader\.config\.ts .* defines no homework 'lab-x'/);
+    // An LMS image carries the config it is released with: the same refusal, and no zip.
+    expectOneLine(grader(['release', '--gradescope', path.join(dir, 'gs.zip'), '--homework', 'hw2', '--config', file]), /--homework 'hw2' is not a homework of the config: its homeworks are lab-x$/m);
+    expect(existsSync(path.join(dir, 'gs.zip'))).toBe(false);
   });
 
   it('a folder that does not exist, and a file given as the folder', () => {
