@@ -99,6 +99,14 @@ const INVALID: InvalidCall[] = [
   { name: 'maxPool2dForward', args: [tensor([1, 4, 2, 1], [1, 2, 3, 4, 5, 6, 7, 8]), { size: 3, stride: 1 }], argument: 'size', why: 'a 3×3 window on a 4×2 image (too few columns)' },
   { name: 'conv2dForward', args: [tensor([1, 2, 2, 2, 1], [1, 2, 3, 4, 5, 6, 7, 8]), tensor([1, 1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1, padding: 'same' }], argument: 'x', why: 'an x of rank 5 (shape [1, 2, 2, 2, 1])' },
   { name: 'conv2dForward', args: [tensor([1, 2, 0, 2], []), tensor([1, 1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1, padding: 'valid' }], argument: 'x', why: 'an x of shape [1, 2, 0, 2] (a width of 0)' },
+  // Every tensor argument of the wrong rank, and a dout that is not the output's shape (wrong in every geometry: its channels).
+  { name: 'conv2dForward', args: [c2, tensor([1, 2, 1], [1, 1]), tensor([1], [0]), { stride: 1, padding: 'valid' }], argument: 'w', why: 'a w of rank 3 (shape [1, 2, 1])' },
+  { name: 'conv2dForward', args: [c2, tensor([1, 1, 2, 1], [1, 1]), tensor([1, 1], [0]), { stride: 1, padding: 'valid' }], argument: 'b', why: 'a b of rank 2 (shape [1, 1])' },
+  { name: 'maxPool2dForward', args: [tensor([2, 2, 1], [1, 2, 3, 4]), { size: 1, stride: 1 }], argument: 'x', why: 'an x of rank 3 (shape [2, 2, 1])' },
+  { name: 'conv2dBackward', args: [tensor([1, 2, 2], [1, 1, 1, 1]), c2, tensor([1, 1, 2, 1], [1, 1]), { stride: 1, padding: 'valid' }], argument: 'dout', why: 'a dout of rank 3 (shape [1, 2, 2]) for an output of shape [1, 2, 2, 1]' },
+  { name: 'conv2dBackward', args: [tensor([1, 2, 2, 2], [1, 1, 1, 1, 1, 1, 1, 1]), c2, tensor([1, 1, 2, 1], [1, 1]), { stride: 1, padding: 'valid' }], argument: 'dout', why: 'a dout of shape [1, 2, 2, 2] for an output of shape [1, 2, 2, 1]' },
+  { name: 'maxPool2dBackward', args: [tensor([1, 1, 2], [1, 1]), c2, { size: 2, stride: 2 }], argument: 'dout', why: 'a dout of rank 3 (shape [1, 1, 2]) for an output of shape [1, 1, 1, 2]' },
+  { name: 'maxPool2dBackward', args: [tensor([1, 1, 1, 1], [1]), c2, { size: 2, stride: 2 }], argument: 'dout', why: 'a dout of shape [1, 1, 1, 1] for an output of shape [1, 1, 1, 2]' },
 ];
 
 /** Smaller than CONV_LIMITS: the gradient check calls the forward pass twice per coordinate. */
