@@ -30,6 +30,8 @@ export class ChildHandle {
   private readonly channel: Socket;
   private readonly inbox: Received[] = [];
   private waiter: ((r: Received) => void) | null = null;
+  /** Received but not yet handed on (deliverAfterOutput). */
+  private pending = 0;
   private exit: ExitInfo | null = null;
   private fatal: string | undefined;
   private closedResolve!: () => void;
@@ -57,12 +59,12 @@ export class ChildHandle {
       for (const ev of decoder.push(c)) {
         if (ev.kind === 'error') {
           this.kill();
-          this.deliver({ type: 'bad', message: ev.message });
+          this.deliverAfterOutput({ type: 'bad', message: ev.message });
           continue;
         }
         const m = ev.message as { event?: unknown; message?: unknown } | null;
         if (m && typeof m === 'object' && m.event === 'fatal') this.fatal = typeof m.message === 'string' ? m.message : 'an uncaught error';
-        else this.deliver({ type: 'message', message: ev.message });
+        else this.deliverAfterOutput({ type: 'message', message: ev.message });
       }
     });
     this.proc.on('exit', (code, signal) => {
@@ -95,7 +97,7 @@ export class ChildHandle {
   receive(ms: number): Promise<Received> {
     const next = this.inbox.shift();
     if (next) return Promise.resolve(next);
-    if (this.exit) return Promise.resolve({ type: 'gone', exit: this.exit });
+    if (this.exit && this.pending === 0) return Promise.resolve({ type: 'gone', exit: this.exit });
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiter = null;
@@ -114,6 +116,20 @@ export class ChildHandle {
     if (pid !== undefined && this.exit === null) killGroup(pid);
   }
 
+  /**
+   * Hands a frame on once this poll phase is over. The child writes its output before the frame that
+   * answers a call, so the output's pipe is readable by then and its data is read in the same phase:
+   * a caller that reads output() after the answer sees all of it (else, under load, the answer can
+   * be handled first and the output later). The end of the process goes the same way, after them.
+   */
+  private deliverAfterOutput(r: Received): void {
+    this.pending++;
+    setImmediate(() => {
+      this.pending--;
+      this.deliver(r);
+    });
+  }
+
   private deliver(r: Received): void {
     if (this.waiter) this.waiter(r);
     else this.inbox.push(r);
@@ -123,7 +139,7 @@ export class ChildHandle {
     if (this.exit) return;
     this.exit = { ...info, fatal: this.fatal };
     if (this.proc.pid !== undefined) untrackGroup(this.proc.pid);
-    this.deliver({ type: 'gone', exit: this.exit });
+    this.deliverAfterOutput({ type: 'gone', exit: this.exit });
     this.closedResolve();
   }
 }
