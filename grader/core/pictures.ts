@@ -55,3 +55,9 @@ export interface Pictures {
   seconds: number;
 }
 
+/** A row-major grid of values (a filter, a feature map). */
+export interface Grid {
+  height: number;
+  width: number;
+  values: number[];
+}

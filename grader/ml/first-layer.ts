@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Grid } from '../outputs/html/artifacts.js';
+import type { Grid } from '../core/pictures.js';
 
 /** MNIST's side (not imported from datasets/, which reads files: the studio's page uses this module too). */
 const IMAGE_SIZE = 28;

@@ -3,6 +3,7 @@
  * are produced in the grader's process, but carry text the student chose (layer names), so the
  * report escapes them like everything else; a malformed artifact is left out, never fatal.
  */
+import type { Grid } from '../../core/pictures.js';
 
 export interface TrainingEpoch {
   epoch: number;
@@ -13,12 +14,6 @@ export interface TrainingEpoch {
   batches?: { loss: number[]; accuracy: number[] };
 }
 
-/** A row-major grid of values (a filter, a feature map). */
-export interface Grid {
-  height: number;
-  width: number;
-  values: number[];
-}
 
 export interface TrainingReport {
   backend: string;

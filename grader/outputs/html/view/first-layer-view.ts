@@ -1,4 +1,5 @@
-import type { Grid, TrainingReport } from '../artifacts.js';
+import type { Grid } from '../../../core/pictures.js';
+import type { TrainingReport } from '../artifacts.js';
 import { encodePng, rangeOf, UNIT_RANGE } from '../png.js';
 import { sampleDigit5, SAMPLE_DIGIT_SOURCE } from '../../../../datasets/sample-images.js';
 
