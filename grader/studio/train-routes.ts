@@ -8,8 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForBrowser } from './page-bundle.js';
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { loadMnist, PIXELS, type MnistSplit } from '../../datasets/mnist.js';
@@ -28,16 +27,7 @@ let script: Promise<string> | undefined;
 
 /** The in-browser training module (page/train-in-browser.ts with tfjs), bundled once, on first use. */
 function trainingScript(): Promise<string> {
-  script ??= build({
-    entryPoints: [fileURLToPath(new URL('./page/train-in-browser.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    minify: true,
-    logLevel: 'silent',
-  }).then((r) => r.outputFiles[0].text);
+  script ??= bundleForBrowser(new URL('./page/train-in-browser.ts', import.meta.url), { minify: true });
   script.catch(() => (script = undefined));
   return script;
 }
