@@ -28,6 +28,11 @@ export function mirrorOnce(root: string, entries: { from: string; to: string }[]
   }
 }
 
+/** Whether a finished mirror is still there (temp folders get cleaned under long-running processes). */
+export function mirrorIntact(root: string): boolean {
+  return existsSync(path.join(root, COMPLETE));
+}
+
 /**
  * A mirror this user made and nobody else can change; a folder of that name that is not one (made
  * by another user in the shared temp folder) is refused rather than trusted.

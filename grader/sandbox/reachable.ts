@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MachineLacks } from '../core/machine-lacks.js';
 import type { Tools } from './launch.js';
-import { mirrorOnce } from './mirror.js';
+import { mirrorIntact, mirrorOnce } from './mirror.js';
 import { packageDirs } from './packages.js';
 
 export interface SandboxFiles {
@@ -24,20 +24,33 @@ export interface SandboxFiles {
   place(file: string): string;
 }
 
-let files: SandboxFiles | undefined;
+/** What was found, per user and temp folder, with the mirror it relies on (if any). */
+const found = new Map<string, { files: SandboxFiles; mirror: string | null }>();
 
-/** Found once per grader process; a mirror is made only when the children could not pass. */
-export function sandboxFiles(tools: Pick<Tools, 'root' | 'setpriv'>): SandboxFiles {
-  if (files) return files;
+/**
+ * Found once per grader process; a mirror is made only when the children could not pass. A mirror
+ * that has gone since (a temp cleaner, or a temp folder deleted under a long-running process) is
+ * made again rather than handed out as paths that no longer exist.
+ */
+export function sandboxFiles(tools: Pick<Tools, 'root' | 'setpriv'>, mode?: (dir: string) => number): SandboxFiles {
+  const key = `${tools.root}\0${tools.setpriv}\0${tmpdir()}`;
+  const known = found.get(key);
+  if (known && (known.mirror === null || mirrorIntact(known.mirror))) return known.files;
+  const result = findSandboxFiles(tools, mode);
+  found.set(key, result);
+  return result.files;
+}
+
+function findSandboxFiles(tools: Pick<Tools, 'root' | 'setpriv'>, mode?: (dir: string) => number): { files: SandboxFiles; mirror: string | null } {
   const node = realpathSync(process.execPath);
   const dirs = packageDirs();
   const asNobody = tools.root && tools.setpriv !== null;
-  const nodeClosed = asNobody && closedFolders([node]).length > 0;
-  const packagesClosed = asNobody && closedFolders(dirs.map((d) => path.join(d, 'package.json'))).length > 0;
-  if (!nodeClosed && !packagesClosed) return (files = { node, packageDirs: dirs, place: (f) => f });
+  const nodeClosed = asNobody && closedFolders([node], mode).length > 0;
+  const packagesClosed = asNobody && closedFolders(dirs.map((d) => path.join(d, 'package.json')), mode).length > 0;
+  if (!nodeClosed && !packagesClosed) return { files: { node, packageDirs: dirs, place: (f) => f }, mirror: null };
 
   const root = path.join(tmpdir(), `cnn-grader-reachable-${mirrorKey(node, dirs)}`);
-  const closedTemp = closedFolders([root]);
+  const closedTemp = closedFolders([root], mode);
   if (closedTemp.length > 0) {
     throw new MachineLacks(`the sandbox runs student code as user nobody, who cannot pass ${closedTemp.join(', ')} to reach the temp folder`, 'set TMPDIR to a folder others can pass (such as /tmp)');
   }
@@ -48,7 +61,7 @@ export function sandboxFiles(tools: Pick<Tools, 'root' | 'setpriv'>): SandboxFil
     ...(nodeClosed ? [{ from: node, to: path.join(root, 'bin', 'node') }] : []),
     ...(packagesClosed ? dirs.map((d) => ({ from: d, to: copyOf(d) })) : []),
   ]);
-  files = {
+  const files: SandboxFiles = {
     node: nodeClosed ? path.join(root, 'bin', 'node') : node,
     packageDirs: packagesClosed ? dirs.map(copyOf) : dirs,
     place: (f) => {
@@ -56,7 +69,7 @@ export function sandboxFiles(tools: Pick<Tools, 'root' | 'setpriv'>): SandboxFil
       return d ? path.join(copyOf(d), path.relative(d, f)) : f;
     },
   };
-  return files;
+  return { files, mirror: root };
 }
 
 /** Which Node and which package versions: another install gets another mirror. */
@@ -88,7 +101,7 @@ function aboveNodeModules(dir: string): string {
  * The folders a process of another user cannot pass on its way to `targets`: those without the
  * execute bit for others.
  */
-export function closedFolders(targets: string[], mode: (dir: string) => number = (dir) => statSync(dir).mode): string[] {
+export function closedFolders(targets: string[], mode: (dir: string) => number = statMode): string[] {
   const closed = new Set<string>();
   for (const target of targets) {
     for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
@@ -97,4 +110,8 @@ export function closedFolders(targets: string[], mode: (dir: string) => number =
     }
   }
   return [...closed].sort();
+}
+
+function statMode(dir: string): number {
+  return statSync(dir).mode;
 }

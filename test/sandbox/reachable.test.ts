@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,6 +21,31 @@ describe('what the sandbox user can reach', () => {
     expect(files.node).toMatch(/node$/);
     expect(files.packageDirs.some((d) => d.endsWith(path.join('@tensorflow', 'tfjs')))).toBe(true);
     expect(files.place('/x/y.js')).toBe('/x/y.js');
+  });
+
+  it('makes the mirror again when it has gone from the temp folder since (a cleaner, a deleted TMPDIR)', () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'reachable-temp-'));
+    made.push(temp);
+    chmodSync(temp, 0o755);
+    // As if the packages were in a clone closed to others, with the grader as root.
+    const closed = path.resolve('node_modules');
+    const mode = (dir: string) => (dir === closed ? 0o40700 : statSync(dir).mode);
+    const tools = { root: true, setpriv: 'setpriv' };
+    const tfjsJson = (dirs: string[]) => path.join(dirs.find((d) => d.endsWith(path.join('@tensorflow', 'tfjs')))!, 'package.json');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = temp;
+    try {
+      const first = sandboxFiles(tools, mode);
+      expect(tfjsJson(first.packageDirs).startsWith(temp + path.sep)).toBe(true);
+      expect(existsSync(tfjsJson(first.packageDirs))).toBe(true);
+      for (const name of readdirSync(temp)) rmSync(path.join(temp, name), { recursive: true, force: true });
+      const again = sandboxFiles(tools, mode);
+      expect(existsSync(tfjsJson(again.packageDirs))).toBe(true);
+      expect(again.place(path.join(closed, '@tensorflow', 'tfjs', 'package.json'))).toBe(tfjsJson(again.packageDirs));
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
   });
 });
 
