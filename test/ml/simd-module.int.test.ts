@@ -10,7 +10,7 @@ describe('the SIMD kernels module', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'simd-cache-'));
     try {
       const binary = await compiledKernels(false, dir);
-      expect(WebAssembly.validate(binary)).toBe(true);
+      expect(WebAssembly.validate(new Uint8Array(binary))).toBe(true);
       const { file } = cacheEntry(false, dir);
       expect(new Uint8Array(readFileSync(file))).toEqual(new Uint8Array(binary));
       writeFileSync(file, 'cached');
