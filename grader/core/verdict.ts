@@ -22,12 +22,20 @@ export interface RecordedCall {
   outcome: CallOutcome;
 }
 
+export type ExpectedIs = 'answer' | 'other-side';
+
 /** The smallest input fast-check found (or the worked example), with what was expected and got. */
 export interface Counterexample {
   /** The inputs, by argument name, as the student would write them. */
   input: Record<string, unknown>;
   expected?: unknown;
   got?: unknown;
+  /**
+   * What `expected` is: the right answer (the reference's, or one the check knows), or the other
+   * side of a property that the submission computed too (convolve(v, a) against convolve(a, v)),
+   * which may be wrong itself. Absent: the right answer.
+   */
+  expectedIs?: ExpectedIs;
   /** The tolerance the check compared `got` with `expected` by; absent: the contract's FLOAT64 (grader/checks/support/compare.ts). */
   tolerance?: Tolerance;
   /** Every call made to the submission while checking this input. */

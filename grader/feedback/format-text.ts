@@ -1,4 +1,5 @@
 import type { CheckResult } from '../core/result.js';
+import { counterexampleLabels } from './counterexample-labels.js';
 import { formatValue } from './format-value.js';
 
 /**
@@ -21,8 +22,10 @@ export function formatCheckText(result: CheckResult, { brief = false } = {}): st
       // Nothing to show: the export was read, not called.
     } else if (brief && !inputs.some((i) => i.includes('\n'))) lines.push(...packed('  Smallest failing input: ', inputs));
     else lines.push('  Smallest failing input:', ...inputs.map((i) => indent(i, 4)));
-    if (cx.expected !== undefined) lines.push(indent(`expected: ${shown(cx.expected)}`, 4));
-    if (cx.got !== undefined) lines.push(indent(`got:      ${shown(cx.got)}`, 4));
+    const word = counterexampleLabels(cx.expectedIs).expectedWord;
+    const label = (w: string) => `${w}:`.padEnd(word.length + 2);
+    if (cx.expected !== undefined) lines.push(indent(`${label(word)}${shown(cx.expected)}`, 4));
+    if (cx.got !== undefined) lines.push(indent(`${label('got')}${shown(cx.got)}`, 4));
   }
   if (verdict.status === 'failed') {
     for (const d of verdict.diagnosis ?? []) lines.push(`  Likely mistake — ${d.title}: ${d.explanation}`);

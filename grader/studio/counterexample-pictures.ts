@@ -3,6 +3,7 @@
  * as PNGs (input, expected, got, and |got − expected| as a heat map), 1D signals as a line chart of
  * expected against got. Anything else stays the table or text the report's value view makes.
  */
+import { counterexampleLabels } from '../feedback/counterexample-labels.js';
 import type { Counterexample } from '../checks/types.js';
 import { describeRange, isMatrix, matrixToPng, rangeOf, type DisplayRange } from '../outputs/html/png.js';
 import { lineChart } from '../outputs/html/svg/line-chart.js';
@@ -52,27 +53,28 @@ export async function counterexamplePictures(cx: Counterexample | undefined): Pr
   }
   const expected = image(cx.expected);
   const got = image(cx.got);
+  const word = counterexampleLabels(cx.expectedIs).expectedPicture;
   if (expected) {
     // One mapping for both, covering both: a wrong answer outside the expected range (an
     // unnormalised kernel: all 1 where 0.25 is expected) must not be clipped to the same white.
     const range = rangeFor([...expected.flat(), ...(got?.flat() ?? [])]);
-    images.push(await draw('expected', expected, range));
+    images.push(await draw(word, expected, range));
     if (got) images.push(await draw('your code', got, range));
     if (got && got.length === expected.length && got[0].length === expected[0].length) {
       const diff = got.map((row, r) => row.map((v, c) => Math.abs(v - expected[r][c])));
       const max = Math.max(...diff.flat().filter(Number.isFinite), 0);
       const range = { kind: 'zero-to-max' as const, max: max > 0 ? max : 1 };
-      images.push({ ...(await draw('|yours − expected|', diff, range)), caption: `largest difference ${formatNumber(Number(max.toPrecision(3)))}; ${describeRange(range)}` });
+      images.push({ ...(await draw(`|yours − ${word}|`, diff, range)), caption: `largest difference ${formatNumber(Number(max.toPrecision(3)))}; ${describeRange(range)}` });
     }
   }
   const e = signal(cx.expected);
   const g = signal(cx.got);
   if (e || g) {
     const series = [
-      ...(e ? [{ name: 'expected', points: e.map((y, i) => [i, y] as const), color: '#15803d', marker: 'circle' as const }] : []),
+      ...(e ? [{ name: word, points: e.map((y, i) => [i, y] as const), color: '#15803d', marker: 'circle' as const }] : []),
       ...(g ? [{ name: 'your code', points: g.map((y, i) => [i, y] as const), color: '#b91c1c', marker: 'square' as const, dashed: true }] : []),
     ];
-    charts.push({ label: 'expected and yours, entry by entry', dataUri: svgDataUri(lineChart({ title: 'Expected and your output', xLabel: 'index', yLabel: 'value', series, height: 260, integerX: true })) });
+    charts.push({ label: `${word} and yours, entry by entry`, dataUri: svgDataUri(lineChart({ title: `${word[0].toUpperCase()}${word.slice(1)} and your output`, xLabel: 'index', yLabel: 'value', series, height: 260, integerX: true })) });
   }
   const inputs = Object.entries(cx.input).filter(([, v]) => signal(v));
   if (inputs.length > 0) {

@@ -8,6 +8,9 @@ import { plural } from '../../grader/feedback/plural.js';
 import { SELF_TEST_CONFIG } from '../self/self-grade.js';
 import type { Conv2dOptions, Matrix } from '../../grader/core/contract.js';
 import { agree } from '../../grader/checks/support/differential.js';
+import { formatCheckText } from '../../grader/feedback/format-text.js';
+import { reportView } from '../../grader/outputs/html/view/report-view.js';
+import { counterexamplePictures } from '../../grader/studio/counterexample-pictures.js';
 
 async function grade(id: string, module: Record<string, unknown>) {
   const c = ALL_CHECKS.find((x) => x.id === id)!;
@@ -27,7 +30,7 @@ describe('counterexample labels', () => {
   });
 
   it('names a NaN on the side that has it: the expected side of a property is often the student’s own output', async () => {
-    expect(agree('f(a) ≠ f(b)', [0, 0], [Number.NaN, 0])?.message).toBe("f(a) ≠ f(b): the expected side, computed from your code's outputs, holds NaN, but every input was finite");
+    expect(agree('f(a) ≠ f(b)', [0, 0], [Number.NaN, 0])?.message).toBe('f(a) ≠ f(b): the other side, also computed by your code, holds NaN, but every input was finite');
     expect(agree('f(a) ≠ f(b)', [0, Number.NaN], [0, 0])?.message).toBe('f(a) ≠ f(b): got NaN, but every input was finite');
     // Through a check: convolve answers NaN whenever a is the shorter argument; whichever side fast-check keeps, the message says that side.
     const ref = REFERENCE.convolution;
@@ -37,7 +40,29 @@ describe('counterexample labels', () => {
     const { got, expected } = r.verdict.counterexample!;
     const hasNaN = (v: unknown) => Array.isArray(v) && v.some((x) => Number.isNaN(x));
     expect(hasNaN(got) || hasNaN(expected)).toBe(true);
-    expect(r.verdict.message).toContain(hasNaN(got) ? ': got NaN' : 'the expected side');
+    expect(r.verdict.message).toContain(hasNaN(got) ? ': got NaN' : 'the other side');
+  });
+
+  it('never calls a property’s other side, computed by the student’s code too, the right answer', async () => {
+    const ref = REFERENCE.convolution;
+    // Not commutative: the longer argument's first sample is doubled.
+    const convolve = (a: number[], v: number[], mode?: 'full') => ref.convolve(a.length >= v.length ? [2 * a[0], ...a.slice(1)] : a, v, mode);
+    const r = await grade('convolution.commutative', { ...ref, convolve });
+    if (r.verdict.status !== 'failed') throw new Error(`expected a failure, got ${r.verdict.status}`);
+    expect(r.verdict.counterexample?.expectedIs).toBe('other-side');
+    const text = formatCheckText(r);
+    expect(text).toMatch(/\n {4}should equal: \[.*\n {4}got: {10}\[/);
+    expect(text).not.toMatch(/\bexpected: /);
+    const view = (await reportView({ submission: 's', startedAt: '', seconds: 0, seed: 1, score: 0, maxScore: 2, exercises: [{ exercise: 'convolution', score: 0, maxScore: 2, checks: [r] }], environment: {} } as never, undefined)).exercises[0].checks[0];
+    expect(view.counterexample?.labels.expected).toBe('= Should equal (the other side, also from your code)');
+    const drawn = await counterexamplePictures(r.verdict.counterexample);
+    expect(drawn?.charts.map((c) => c.label)).toContain('should equal and yours, entry by entry');
+
+    // Compared with the reference's answer: that one is the right answer.
+    const wrong = await grade('convolution.matches-numpy', { ...ref, convolve: (a: number[], v: number[], mode?: 'full') => ref.convolve(a, v, mode).map((x) => x + 1) });
+    if (wrong.verdict.status !== 'failed') throw new Error(`expected a failure, got ${wrong.verdict.status}`);
+    expect(wrong.verdict.counterexample?.expectedIs ?? 'answer').toBe('answer');
+    expect(formatCheckText(wrong)).toMatch(/\n {4}expected: \[.*\n {4}got: {6}\[/);
   });
 
   it('plural says "1 filter" and "2 filters"', () => {

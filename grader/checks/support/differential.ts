@@ -20,7 +20,9 @@ export function sameAs<T>(
 }
 
 /**
- * A failure when `got` differs from `want` (both usually from the submission), else null.
+ * A failure when `got` differs from `want` (both usually from the submission), else null. `want`
+ * is shown as what `got` should equal, not as the right answer: it is often the submission's own
+ * output too.
  * The properties feed finite inputs, so a NaN or ±Infinity on either side is a failure: two NaNs
  * "agree", and an all-NaN answer would otherwise pass every property that compares it with itself.
  */
@@ -28,10 +30,11 @@ export function agree(what: string, got: unknown, want: unknown, tol: Tolerance 
   // Named on the side that has it: `want` is often computed from the submission's own outputs too.
   const inGot = nonFinite(got);
   const inWant = inGot ? null : nonFinite(want);
-  if (inGot) return { message: `${what}: got ${inGot}, but every input was finite`, expected: want, got, tolerance: tol };
-  if (inWant) return { message: `${what}: the expected side, computed from your code's outputs, holds ${inWant}, but every input was finite`, expected: want, got, tolerance: tol };
+  const sides = { expected: want, got, expectedIs: 'other-side', tolerance: tol } as const;
+  if (inGot) return { message: `${what}: got ${inGot}, but every input was finite`, ...sides };
+  if (inWant) return { message: `${what}: the other side, also computed by your code, holds ${inWant}, but every input was finite`, ...sides };
   const problem = mismatch(got, want, tol);
-  return problem ? { message: `${what}: ${problem}`, expected: want, got, tolerance: tol } : null;
+  return problem ? { message: `${what}: ${problem}`, ...sides } : null;
 }
 
 /** The first NaN or ±Infinity in a number, an array, a typed array or a plain object's values (depth-limited). */

@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import type { CheckContext, Counterexample, Replay, Verdict } from '../types.js';
 import { Probe, SubmissionFault } from './probe.js';
 import type { Tolerance } from './compare.js';
+import type { ExpectedIs } from '../../core/verdict.js';
 
 /** What a check's body says about one input: null when it holds. */
 export interface Failure {
   message: string;
   expected?: unknown;
   got?: unknown;
+  /** Whether `expected` is the right answer or the property's other side (see Counterexample). */
+  expectedIs?: ExpectedIs;
   /** The tolerance `got` was compared with, when it was compared with `expected` (the report marks differences by it). */
   tolerance?: Tolerance;
 }
@@ -26,6 +29,7 @@ async function attempt<T extends object>(ctx: CheckContext, input: T, body: Body
     input: input as Record<string, unknown>,
     expected: f.expected,
     got: f.got,
+    expectedIs: f.expectedIs,
     tolerance: f.tolerance,
     calls: probe.calls,
   });

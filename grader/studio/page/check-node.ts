@@ -59,8 +59,8 @@ export function checkNode(c: StudioCheck): HTMLElement {
               'div',
               { class: 'cx' },
               ...c.counterexample.inputs.map((i) => h('div', { class: 'slot' }, h('h4', {}, `${i.name} =`), valueNode(i.value))),
-              c.counterexample.expected ? h('div', { class: 'slot' }, h('h4', {}, '✓ Expected'), valueNode(c.counterexample.expected)) : null,
-              c.counterexample.got ? h('div', { class: 'slot' }, h('h4', {}, '✗ Your code returned'), valueNode(c.counterexample.got)) : null,
+              c.counterexample.expected ? h('div', { class: 'slot' }, h('h4', {}, c.counterexample.labels.expected), valueNode(c.counterexample.expected)) : null,
+              c.counterexample.got ? h('div', { class: 'slot' }, h('h4', {}, c.counterexample.labels.got), valueNode(c.counterexample.got)) : null,
             ),
           )
         : null,

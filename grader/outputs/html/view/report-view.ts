@@ -1,4 +1,5 @@
 import type { Diagnosis, Verdict } from '../../../checks/types.js';
+import { counterexampleLabels, type CounterexampleLabels } from '../../../feedback/counterexample-labels.js';
 import type { CheckResult, CheckStatus, ExerciseResult, GradeResult } from '../../../core/result.js';
 import { formatNumber, formatValue } from '../../../feedback/format-value.js';
 import type { Pictures } from '../pictures.js';
@@ -34,7 +35,7 @@ export interface CheckView {
   /** "What went wrong" for failures, "Result" otherwise. */
   messageLabel: string;
   diagnoses: Diagnosis[];
-  counterexample?: { inputs: { name: string; value: ValueView }[]; expected?: ValueView; got?: ValueView };
+  counterexample?: { inputs: { name: string; value: ValueView }[]; expected?: ValueView; got?: ValueView; labels: CounterexampleLabels };
   replay?: { seed: number; path?: string };
   seconds: string;
   training?: TrainingView;
@@ -145,6 +146,7 @@ async function checkView(r: CheckResult): Promise<CheckView> {
       inputs: Object.entries(cx.input).map(([name, value]) => ({ name, value: valueView(value) })),
       expected: cx.expected === undefined ? undefined : valueView(cx.expected, cx.got, cx.tolerance),
       got: cx.got === undefined ? undefined : valueView(cx.got, cx.expected, cx.tolerance),
+      labels: counterexampleLabels(cx.expectedIs),
     },
     replay: v.status !== 'passed' ? v.replay : undefined,
     seconds: formatNumber(Number(r.seconds.toFixed(2))),

@@ -1,0 +1,21 @@
+import type { ExpectedIs } from '../core/verdict.js';
+
+/**
+ * The words beside a counterexample's two values, for every front end (terminal, report, studio).
+ * A property's other side is computed by the submission too, so it is never called the right answer.
+ */
+export interface CounterexampleLabels {
+  /** A heading for `expected` (report, studio). */
+  expected: string;
+  /** The same in a terminal line (`expected: [1, 2]`). */
+  expectedWord: string;
+  /** The same on a picture of it. */
+  expectedPicture: string;
+  got: string;
+}
+
+export function counterexampleLabels(expectedIs: ExpectedIs = 'answer'): CounterexampleLabels {
+  return expectedIs === 'other-side'
+    ? { expected: '= Should equal (the other side, also from your code)', expectedWord: 'should equal', expectedPicture: 'should equal', got: '✗ Your code returned' }
+    : { expected: '✓ Expected', expectedWord: 'expected', expectedPicture: 'expected', got: '✗ Your code returned' };
+}
