@@ -99,7 +99,8 @@ describe('the PrairieLearn grader image', () => {
     expect(byName.get(`convolution: ${ALL_CHECKS.find((c) => c.id === 'convolution.matches-numpy')!.title}`)!.points).toBe(0);
     // A failed public check shows its counterexample, so the format does carry them.
     const commutative = byName.get(`convolution: ${ALL_CHECKS.find((c) => c.id === 'convolution.commutative')!.title}`)!;
-    expect(commutative.output).toMatch(/Smallest failing input:[\s\S]*expected:[\s\S]*got:/);
+    // Both sides are the student's: the other one is what it should equal, not "expected".
+    expect(commutative.output).toMatch(/Smallest failing input:[\s\S]*should equal:[\s\S]*got:/);
     // Nothing in the file names a hidden check's id, and the summary holds only scores.
     for (const c of hidden) expect(text).not.toContain(c.id);
     for (const line of results.output!.split('\n')) expect(line).toMatch(/^\w+: [\d.]+\/[\d.]+$/);

@@ -147,7 +147,7 @@ describe('npm run release', () => {
       const commutative = failureBlocks(out).find((b) => b.includes('(0/2 points, convolution.commutative)'));
       expect(commutative, out.slice(0, 3000)).toBeDefined();
       expect(commutative).toMatch(/Smallest failing input:\n\s+a = \[1\]\n\s+v = \[0, 1\]/);
-      expect(commutative).toMatch(/expected: \[0, 1\]\n\s+got:\s+\[1, 0\]/);
+      expect(commutative).toMatch(/should equal: \[0, 1\]\n\s+got:\s+\[1, 0\]/);
       expect(commutative).toMatch(/Likely mistake — No flip: a cross-correlation/);
       const worked = failureBlocks(out).find((b) => b.includes('convolution.worked-examples'))!;
       expect(worked).toMatch(/Likely mistake — No flip/);
