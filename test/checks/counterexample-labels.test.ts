@@ -50,6 +50,7 @@ describe('counterexample labels', () => {
     const r = await grade('convolution.commutative', { ...ref, convolve });
     if (r.verdict.status !== 'failed') throw new Error(`expected a failure, got ${r.verdict.status}`);
     expect(r.verdict.counterexample?.expectedIs).toBe('other-side');
+    expect(r.verdict.message).toMatch(/^convolve\(a, v\) ≠ convolve\(v, a\): (at \[\d+\]: should be -?[\d.]+, got -?[\d.]+|should be .*, got .*)$/);
     const text = formatCheckText(r);
     expect(text).toMatch(/\n {4}should equal: \[.*\n {4}got: {10}\[/);
     expect(text).not.toMatch(/\bexpected: /);
@@ -62,6 +63,7 @@ describe('counterexample labels', () => {
     const wrong = await grade('convolution.matches-numpy', { ...ref, convolve: (a: number[], v: number[], mode?: 'full') => ref.convolve(a, v, mode).map((x) => x + 1) });
     if (wrong.verdict.status !== 'failed') throw new Error(`expected a failure, got ${wrong.verdict.status}`);
     expect(wrong.verdict.counterexample?.expectedIs ?? 'answer').toBe('answer');
+    expect(wrong.verdict.message).toMatch(/expected .*, got /);
     expect(formatCheckText(wrong)).toMatch(/\n {4}expected: \[.*\n {4}got: {6}\[/);
   });
 

@@ -56,63 +56,65 @@ function fmt(n: unknown): string {
 /**
  * The first way `got` differs from `expected`, as a sentence, or null when they agree.
  * Shapes must match exactly; numbers within `tol`; NaN and ±Infinity only where expected.
+ * `word` introduces the expected value: 'should be' when it is not the right answer but the other
+ * side of a property (differential.ts's agree).
  */
-export function mismatch(got: unknown, expected: unknown, tol: Tolerance = FLOAT64, path = ''): string | null {
+export function mismatch(got: unknown, expected: unknown, tol: Tolerance = FLOAT64, path = '', word = 'expected'): string | null {
   const at = path ? ` at ${path}` : '';
   if (typeof expected === 'number') {
-    if (typeof got !== 'number') return `expected a number${at}, got ${describeShape(got)}`;
+    if (typeof got !== 'number') return `${word} a number${at}, got ${describeShape(got)}`;
     if (close(got, expected, tol)) return null;
-    if (!Number.isFinite(got)) return `got ${got}${at}, expected ${fmt(expected)}`;
-    return `${at ? at.slice(1) + ': ' : ''}expected ${fmt(expected)}, got ${fmt(got)}`;
+    if (!Number.isFinite(got)) return `got ${got}${at}, ${word} ${fmt(expected)}`;
+    return `${at ? at.slice(1) + ': ' : ''}${word} ${fmt(expected)}, got ${fmt(got)}`;
   }
   if (isTensorLike(expected)) {
-    if (!isTensorLike(got)) return `expected ${describeShape(expected)}${at}, got ${describeShape(got)}`;
+    if (!isTensorLike(got)) return `${word} ${describeShape(expected)}${at}, got ${describeShape(got)}`;
     if (!sameList(got.shape, expected.shape)) {
-      return `expected shape [${expected.shape.join(',')}]${at}, got [${[...got.shape].join(',')}]`;
+      return `${word} shape [${expected.shape.join(',')}]${at}, got [${[...got.shape].join(',')}]`;
     }
     if (!isNumberList(got.data)) return `${path || 'the tensor'}.data is ${describeShape(got.data)}, not a list of numbers`;
     if (got.data.length !== expected.data.length) {
       return `${path || 'the tensor'}.data has ${got.data.length} values, shape [${expected.shape.join(',')}] needs ${expected.data.length}`;
     }
     for (let i = 0; i < expected.data.length; i++) {
-      const m = mismatch(got.data[i], expected.data[i], tol, `${path}.data[${i}] (index ${unravel(i, expected.shape)})`);
+      const m = mismatch(got.data[i], expected.data[i], tol, `${path}.data[${i}] (index ${unravel(i, expected.shape)})`, word);
       if (m) return m;
     }
     return null;
   }
   if (isNumberList(expected)) {
-    if (!isNumberList(got)) return `expected ${describeShape(expected)}${at}, got ${describeShape(got)}`;
+    if (!isNumberList(got)) return `${word} ${describeShape(expected)}${at}, got ${describeShape(got)}`;
     if (got.length !== expected.length) {
-      const whole = path === '' ? `expected ${describeShape(expected)}, got ${describeShape(got)}` : null;
-      return whole ?? `expected ${expected.length} values${at}, got ${got.length}`;
+      const whole = path === '' ? `${word} ${describeShape(expected)}, got ${describeShape(got)}` : null;
+      return whole ?? `${word} ${expected.length} values${at}, got ${got.length}`;
     }
     if (path === '' && Array.isArray(expected) && expected.every(Array.isArray)) {
-      const shapeProblem = matrixShapeProblem(got, expected as unknown[][]);
+      const shapeProblem = matrixShapeProblem(got, expected as unknown[][], word);
       if (shapeProblem) return shapeProblem;
     }
     for (let i = 0; i < expected.length; i++) {
-      const m = mismatch(got[i], expected[i], tol, `${path}[${i}]`);
+      const m = mismatch(got[i], expected[i], tol, `${path}[${i}]`, word);
       if (m) return m;
     }
     return null;
   }
   if (typeof expected === 'object' && expected !== null) {
-    if (typeof got !== 'object' || got === null) return `expected an object${at}, got ${describeShape(got)}`;
+    if (typeof got !== 'object' || got === null) return `${word} an object${at}, got ${describeShape(got)}`;
     for (const key of Object.keys(expected)) {
       if (!(key in got)) return `the result has no '${key}'${at}`;
-      const m = mismatch((got as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tol, `${path}.${key}`);
+      const m = mismatch((got as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tol, `${path}.${key}`, word);
       if (m) return m;
     }
     return null;
   }
-  return Object.is(got, expected) ? null : `expected ${JSON.stringify(expected)}${at}, got ${JSON.stringify(got) ?? describeShape(got)}`;
+  return Object.is(got, expected) ? null : `${word} ${JSON.stringify(expected)}${at}, got ${JSON.stringify(got) ?? describeShape(got)}`;
 }
 
-function matrixShapeProblem(got: ArrayLike<unknown>, expected: unknown[][]): string | null {
+function matrixShapeProblem(got: ArrayLike<unknown>, expected: unknown[][], word: string): string | null {
   for (let r = 0; r < expected.length; r++) {
     const row = got[r];
     if (!isNumberList(row) || row.length !== expected[r].length) {
-      return `expected ${describeShape(expected)}, got ${describeShape(Array.from(got))}`;
+      return `${word} ${describeShape(expected)}, got ${describeShape(Array.from(got))}`;
     }
   }
   return null;

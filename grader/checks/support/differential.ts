@@ -33,7 +33,7 @@ export function agree(what: string, got: unknown, want: unknown, tol: Tolerance 
   const sides = { expected: want, got, expectedIs: 'other-side', tolerance: tol } as const;
   if (inGot) return { message: `${what}: got ${inGot}, but every input was finite`, ...sides };
   if (inWant) return { message: `${what}: the other side, also computed by your code, holds ${inWant}, but every input was finite`, ...sides };
-  const problem = mismatch(got, want, tol);
+  const problem = mismatch(got, want, tol, '', 'should be');
   return problem ? { message: `${what}: ${problem}`, ...sides } : null;
 }
 
