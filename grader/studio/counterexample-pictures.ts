@@ -43,6 +43,10 @@ async function draw(label: string, m: number[][], range: DisplayRange): Promise<
   return { label, dataUri: png.dataUri, caption: [`${m.length} × ${m[0].length}`, describeRange(range), ...nonFinite].join('; ') };
 }
 
+/** The right answer's green; a property's other side, which the student's code computed too, is not painted as right. */
+const RIGHT = '#15803d';
+const NEUTRAL = '#475569';
+
 export async function counterexamplePictures(cx: Counterexample | undefined): Promise<CounterexamplePictures | undefined> {
   if (!cx) return undefined;
   const images: DrawnImage[] = [];
@@ -71,7 +75,7 @@ export async function counterexamplePictures(cx: Counterexample | undefined): Pr
   const g = signal(cx.got);
   if (e || g) {
     const series = [
-      ...(e ? [{ name: word, points: e.map((y, i) => [i, y] as const), color: '#15803d', marker: 'circle' as const }] : []),
+      ...(e ? [{ name: word, points: e.map((y, i) => [i, y] as const), color: cx.expectedIs === 'other-side' ? NEUTRAL : RIGHT, marker: 'circle' as const }] : []),
       ...(g ? [{ name: 'your code', points: g.map((y, i) => [i, y] as const), color: '#b91c1c', marker: 'square' as const, dashed: true }] : []),
     ];
     charts.push({ label: `${word} and yours, entry by entry`, dataUri: svgDataUri(lineChart({ title: `${word[0].toUpperCase()}${word.slice(1)} and your output`, xLabel: 'index', yLabel: 'value', series, height: 260, integerX: true })) });

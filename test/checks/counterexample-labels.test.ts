@@ -58,6 +58,9 @@ describe('counterexample labels', () => {
     expect(view.counterexample?.labels.expected).toBe('= Should equal (the other side, also from your code)');
     const drawn = await counterexamplePictures(r.verdict.counterexample);
     expect(drawn?.charts.map((c) => c.label)).toContain('should equal and yours, entry by entry');
+    // Nor painted in the right answer's green.
+    const chart = drawn!.charts.find((c) => c.label.startsWith('should equal'))!;
+    expect(decodeURIComponent(chart.dataUri)).not.toContain('#15803d');
 
     // Compared with the reference's answer: that one is the right answer.
     const wrong = await grade('convolution.matches-numpy', { ...ref, convolve: (a: number[], v: number[], mode?: 'full') => ref.convolve(a, v, mode).map((x) => x + 1) });
