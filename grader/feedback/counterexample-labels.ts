@@ -12,10 +12,12 @@ export interface CounterexampleLabels {
   /** The same on a picture of it. */
   expectedPicture: string;
   got: string;
+  /** Whether `expected` is the right answer (shown in the colour of a pass). */
+  isAnswer: boolean;
 }
 
 export function counterexampleLabels(expectedIs: ExpectedIs = 'answer'): CounterexampleLabels {
   return expectedIs === 'other-side'
-    ? { expected: '= Should equal (the other side, also from your code)', expectedWord: 'should equal', expectedPicture: 'should equal', got: '✗ Your code returned' }
-    : { expected: '✓ Expected', expectedWord: 'expected', expectedPicture: 'expected', got: '✗ Your code returned' };
+    ? { expected: '= Should equal (the other side, also from your code)', expectedWord: 'should equal', expectedPicture: 'should equal', got: '✗ Your code returned', isAnswer: false }
+    : { expected: '✓ Expected', expectedWord: 'expected', expectedPicture: 'expected', got: '✗ Your code returned', isAnswer: true };
 }

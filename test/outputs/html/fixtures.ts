@@ -108,7 +108,7 @@ export function failingResult(label = 'bob'): GradeResult {
         verdict: {
           status: 'failed',
           message: 'convolve(a, v) ≠ convolve(v, a): the values differ at index 0',
-          counterexample: { input: { a: [1, 2], v: [0, 1] }, expected: [0, 1, 2], got: [1, 2, 0], calls: [] },
+          counterexample: { input: { a: [1, 2], v: [0, 1] }, expected: [0, 1, 2], got: [1, 2, 0], expectedIs: 'other-side', calls: [] },
           diagnosis: [{ mistakeId: 'convolution.no-flip', title: 'No flip: a cross-correlation', explanation: 'Your convolve matches a cross-correlation: the kernel slides over the signal without being flipped first. Did you flip the kernel (v[m − 1 − j])?' }],
           replay: { seed: -1289312, path: '12:0:0:1' },
         },

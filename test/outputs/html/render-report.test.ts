@@ -40,6 +40,10 @@ describe('renderReport', () => {
     expect(html).toContain('No flip: a cross-correlation');
     expect(html).toContain('class="diagnosis"');
     expect(html).toContain('{ seed: -1289312, path: "12:0:0:1" }');
+    // The commutativity failure's other side is the student's too: not the right answer, not in its green.
+    expect(html).toContain('<div class="slot"><span class="section-label">&#x3D; Should equal (the other side, also from your code)</span>');
+    // The reference's answer keeps the label and colour of the right answer.
+    expect(html).toContain('<div class="slot expected"><span class="section-label">✓ Expected</span>');
     // Matrices as tables, the differing entries marked.
     expect(html).toContain('<table class="matrix">');
     expect(html.match(/class="differs"/g)!.length).toBeGreaterThanOrEqual(4);
