@@ -4,9 +4,10 @@
  * whose owner is gone (a crash, kill -9, a reboot) is stale and taken over; a live owner's is
  * refused. Removed when the owner exits, however it exits short of SIGKILL.
  */
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { makeFolder } from '../core/folders.js';
 import { UserError } from '../core/user-error.js';
 import { processStat } from './process-tree.js';
 
@@ -32,7 +33,7 @@ export interface BatchLock {
 }
 
 export function acquireBatchLock(outDir: string): BatchLock {
-  mkdirSync(outDir, { recursive: true });
+  makeFolder(outDir);
   const file = path.join(outDir, LOCK_FILE);
   const mine: LockOwner = { pid: process.pid, start: processStat(process.pid)?.start, host: hostname(), since: new Date().toISOString() };
   const temp = `${file}.${process.pid}`;

@@ -1,5 +1,7 @@
 import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { openOutputFolder } from '../core/folders.js';
+import { UserError } from '../core/user-error.js';
 import { readRecord, type BatchRecord } from './record.js';
 import { writeClassOutputs, type ClassOutputs } from './write-class-outputs.js';
 import type { RosterOptions } from './gradebooks/write-lms-gradebooks.js';
@@ -20,11 +22,11 @@ export interface MergeSummary {
  * merged records, as one unsharded batch would.
  */
 export async function mergeBatches(dirs: readonly string[], outDir: string, title = 'class', roster?: RosterOptions): Promise<MergeSummary> {
-  const out = path.resolve(outDir);
+  const out = openOutputFolder(outDir, '--out');
   const chosen = new Map<string, { record: BatchRecord; dir: string }>();
   const duplicates = new Set<string>();
   for (const d of dirs.map((x) => path.resolve(x))) {
-    if (!existsSync(d) || !statSync(d).isDirectory()) throw new Error(`merge: ${d} is not a folder of batch results`);
+    if (!existsSync(d) || !statSync(d).isDirectory()) throw new UserError('E_NO_FOLDER', `merge: ${d} is not a folder of batch results`);
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (!e.isDirectory() || e.name.startsWith('.')) continue;
       const record = readRecord(path.join(d, e.name));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ExerciseId } from '../core/contract.js';
+import { openOutputFolder } from '../core/folders.js';
 import { EXERCISES, exerciseModule } from '../exercises/registry.js';
 import { selectExercises, type Selection } from '../run/homework.js';
 import type { GraderConfig } from '../config/types.js';
@@ -81,7 +82,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   }
   if (o.roster) checkRoster(o.roster);
   const name = path.basename(input).replace(/\.zip$/i, '');
-  const outDir = path.resolve(o.out ?? path.join('reports', name));
+  const outDir = openOutputFolder(o.out ?? path.join('reports', name), '--out');
   const lock = acquireBatchLock(outDir);
   const stop = stopOnSignals();
   try {

@@ -9,6 +9,7 @@ import { gradeSubmission } from '../run/grade-submission.js';
 import { outputsFor, writeOutputs, type OutputName } from '../outputs/index.js';
 import { formatCheckLine } from '../feedback/format-text.js';
 import { intakeLines } from '../feedback/format-intake.js';
+import { openOutputFolder } from '../core/folders.js';
 
 export { CannotGrade } from '../run/grade-submission.js';
 
@@ -31,6 +32,8 @@ export interface GradeCommandOptions {
  */
 export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: GradeResult; outDir: string }> {
   const label = path.basename(path.resolve(o.submission));
+  // Before the grading: a --out that cannot take files fails now, not after it.
+  const outDir = openOutputFolder(o.out ?? path.join('reports', label), '--out');
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'grader-grade-'));
   try {
     const { folder, intake } = await prepareSubmission({ kind: 'folder', path: o.submission }, scratch, { label });
@@ -43,7 +46,6 @@ export async function gradeCommand(o: GradeCommandOptions): Promise<{ result: Gr
       onCheck: (r) => o.log?.(formatCheckLine(r)),
     });
     const result = { ...graded, intake };
-    const outDir = path.resolve(o.out ?? path.join('reports', label));
     await writeOutputs(result, outDir, outputsFor(o.format));
     return { result, outDir };
   } finally {

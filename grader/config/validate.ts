@@ -3,6 +3,7 @@
  * `checks['convolution.linear'].points: must be a number ≥ 0 (got -1)`.
  */
 import type { UserConfig } from './define.js';
+import type { ConfigOverrides } from './resolve.js';
 import { problemList, UserError } from '../core/user-error.js';
 
 export class ConfigError extends UserError {
@@ -165,4 +166,27 @@ export function validateUserConfig(raw: unknown, knownChecks: readonly string[],
   }
   if (problems.length > 0) throw new ConfigError(source, problems);
   return raw as UserConfig;
+}
+
+/** The command line's settings, by the same rules as the config file's (`--seed abc` arrives as NaN). */
+const OVERRIDES: Record<keyof ConfigOverrides, Rule | null> = {
+  seed: num({ integer: true }),
+  numRuns: whole(1),
+  trainSamples: whole(1),
+  testSamples: whole(1),
+  // Choices, already refused by the command line's parser.
+  sandbox: null,
+  backend: null,
+};
+
+const FLAG = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** Throws a usage error (one line) naming each bad option. */
+export function validateOverrides(o: ConfigOverrides): void {
+  const problems: string[] = [];
+  for (const [key, rule] of Object.entries(OVERRIDES)) {
+    const value = o[key as keyof ConfigOverrides];
+    if (rule && value !== undefined) check(rule, value, FLAG(key), problems);
+  }
+  if (problems.length > 0) throw new UserError('E_USAGE', problems.join('; '));
 }

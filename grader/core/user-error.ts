@@ -27,7 +27,9 @@ export type UserErrorCode =
   /** The studio's port is taken. */
   | 'E_PORT_IN_USE'
   /** Another batch is writing to the same output folder. */
-  | 'E_BATCH_LOCKED';
+  | 'E_BATCH_LOCKED'
+  /** An output folder (`--out`, a release's) that cannot be made or written. */
+  | 'E_OUTPUT';
 
 export class UserError extends Error {
   constructor(

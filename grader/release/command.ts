@@ -1,4 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { openOutputFolder } from '../core/folders.js';
+import { UserError } from '../core/user-error.js';
 import { loadWrittenConfig } from '../run/load-config.js';
 import { resolveConfig } from '../config/resolve.js';
 import { selectExercises } from '../run/homework.js';
@@ -18,6 +21,13 @@ export interface ReleaseCommandOptions {
 /** `npm run release -- <out-dir>`, `--gradescope <zip>`, `--prairielearn <dir>`. */
 export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
   if (!o.out && !o.gradescope && !o.prairielearn) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, --gradescope <zip> or --prairielearn <dir>']);
+  // Where it all goes, tried before the release's minutes of work: a path that cannot take files is one line.
+  if (o.gradescope) {
+    openOutputFolder(path.dirname(path.resolve(o.gradescope)), '--gradescope: the folder');
+    if (existsSync(o.gradescope) && statSync(o.gradescope).isDirectory()) throw new UserError('E_OUTPUT', `--gradescope ${path.resolve(o.gradescope)} is a folder: give the zip file to write, e.g. ${path.join(o.gradescope, 'autograder.zip')}`);
+  }
+  if (o.prairielearn) openOutputFolder(o.prairielearn, '--prairielearn');
+  if (o.out) openOutputFolder(o.out, 'the release folder');
   // Loaded and validated before anything is written; the LMS images carry it as written.
   const written = await loadWrittenConfig(o.configFile);
   const config = resolveConfig(undefined, {}, written);

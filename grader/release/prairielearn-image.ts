@@ -5,8 +5,9 @@
  * the reference: keep the image private.
  * https://prairielearn.readthedocs.io/en/latest/externalGrading/
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../core/folders.js';
 import { graderFiles, REPO_ROOT } from './grader-files.js';
 import { IMAGE_CONFIG_FILE, imageConfigText, type ImageConfig } from '../deploy/image-config.js';
 
@@ -20,7 +21,7 @@ export function prairielearnImage(out: string, image: ImageConfig, o: { root?: s
   if (existsSync(dir)) for (const f of readdirSync(dir)) rmSync(path.join(dir, f), { recursive: true, force: true });
   const files = [...graderFiles(root).map((f) => [f, f]), ...OWN.map((f) => [path.posix.join(TEMPLATES, f), f])];
   for (const [from, to] of files) {
-    mkdirSync(path.dirname(path.join(dir, to)), { recursive: true });
+    makeFolder(path.dirname(path.join(dir, to)));
     copyFileSync(path.join(root, from), path.join(dir, to));
   }
   chmodSync(path.join(dir, 'entrypoint.sh'), 0o755);

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../core/folders.js';
 import { writeAtomic } from '../core/write-atomic.js';
 
 /** Left alone in the release folder: the instructor's repository and installed packages. */
@@ -19,7 +20,7 @@ export function replaceRelease(out: string, files: ReadonlyMap<string, string>, 
     }
     for (const f of readdirSync(out)) if (!KEPT.has(f)) rmSync(path.join(out, f), { recursive: true, force: true });
   }
-  mkdirSync(out, { recursive: true });
+  makeFolder(out);
   for (const [file, text] of files) writeAtomic(path.join(out, file), text);
   return undefined;
 }

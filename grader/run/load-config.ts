@@ -1,7 +1,7 @@
 import type { GraderConfig } from '../config/types.js';
 import type { UserConfig } from '../config/define.js';
 import { loadUserConfig } from '../config/load.js';
-import { validateUserConfig } from '../config/validate.js';
+import { validateOverrides, validateUserConfig } from '../config/validate.js';
 import { resolveConfig, type ConfigOverrides } from '../config/resolve.js';
 import { ALL_CHECKS, EXERCISES } from '../exercises/registry.js';
 
@@ -12,6 +12,7 @@ import { ALL_CHECKS, EXERCISES } from '../exercises/registry.js';
  * student release there is no file, and the defaults are the instructor's public config.
  */
 export async function loadGraderConfig(file?: string, overrides: ConfigOverrides = {}, cwd = process.cwd()): Promise<GraderConfig> {
+  validateOverrides(overrides);
   return resolveConfig(undefined, overrides, await loadWrittenConfig(file, cwd));
 }
 

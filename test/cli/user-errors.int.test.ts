@@ -18,6 +18,11 @@ function grader(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'grader/cli/main.ts', ...args, '--out', path.join(dir, 'out')], { encoding: 'utf8', timeout: 120_000 });
 }
 
+/** The command line as typed, without the test's own --out. */
+function graderAsTyped(args: string[]) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'grader/cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
+}
+
 function expectOneLine(r: ReturnType<typeof grader>, pattern: RegExp) {
   expect(r.status, r.stderr).toBe(2);
   expect(r.stderr, r.stderr).toMatch(/^grader: [^\n]+\n$/);
@@ -68,6 +73,24 @@ describe('a user’s mistake is one line and exit code 2', () => {
     mkdirSync(path.join(dir, 'export-folder'));
     writeFileSync(path.join(dir, 'export-folder', 'README_from_TA.txt'), 'hi\n');
     expectOneLine(grader(['grade', path.join(dir, 'export-folder')]), /No exercise file was found .* It holds: README_from_TA\.txt\./);
+  });
+
+  it('a number on the command line that is not one', () => {
+    expectOneLine(grader(['grade', 'solutions', '--seed', 'abc']), /--seed: must be a whole number \(got NaN\)$/m);
+    expectOneLine(grader(['batch', 'solutions', '--train-samples', '-5', '--test-samples', '2.5']), /--train-samples: must be a whole number ≥ 1 \(got -5\); --test-samples: must be a whole number ≥ 1 \(got 2\.5\)$/m);
+  });
+
+  it('an output that cannot take files, refused before any grading', () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    expectOneLine(graderAsTyped(['grade', 'solutions', '--out', file]), /--out .*a-file cannot hold the results: it is a file, not a folder$/m);
+    expectOneLine(graderAsTyped(['batch', 'solutions', '--out', file]), /--out .*a-file cannot hold the results: it is a file, not a folder$/m);
+    expectOneLine(graderAsTyped(['merge', dir, '--out', file]), /--out .*a-file cannot hold the results/);
+    expectOneLine(graderAsTyped(['merge', dir, path.join(dir, 'no-such-batch'), '--out', path.join(dir, 'merged')]), /merge: .*no-such-batch is not a folder of batch results$/m);
+    expectOneLine(graderAsTyped(['release', file]), /the release folder .*a-file cannot hold the results: it is a file, not a folder$/m);
+    expectOneLine(graderAsTyped(['release', '--gradescope', dir]), /--gradescope .* is a folder: give the zip file to write/);
+    // Where mkdir answers ENOENT under a folder that exists, Node's recursive mkdir retries forever.
+    if (existsSync('/proc/self')) expectOneLine(graderAsTyped(['grade', 'solutions', '--only', 'convolution', '--out', '/proc/no-such-folder']), /--out \/proc\/no-such-folder cannot hold the results: ENOENT/);
   });
 
   it('an unknown option', () => {
