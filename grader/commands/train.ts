@@ -18,6 +18,7 @@ import { existsSync, statSync } from 'node:fs';
 import { EXERCISE_MODULES, EXERCISES } from '../exercises/registry.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
+import { openOutputFolder } from '../core/folders.js';
 import { outputsFor, writeOutputs } from '../outputs/index.js';
 import { formatCheckText } from '../feedback/format-text.js';
 import { onTrainingProgress } from '../ml/progress.js';
@@ -141,7 +142,8 @@ async function main(argv: string[]): Promise<number> {
       testSamples: wholeNumber('test-samples', values['test-samples']),
     });
     const submission = positionals[0] ?? 'exercises';
-    const out = path.resolve(values.out ?? path.join('reports', 'train'));
+    // Tried before minutes of training: a --out that cannot take files is one line now.
+    const out = openOutputFolder(values.out ?? path.join('reports', 'train'), '--out');
     const { full, zero } = { full: config.training.fullPointsAccuracy, zero: config.training.zeroPointsAccuracy };
     log(`Training ${submission} as the course grader does (full points at ${pct(full)} test accuracy, none at or below ${pct(zero)})`);
     const outcome = await trainCommand({ submission, out, config, log, progress: process.stdout });

@@ -58,6 +58,8 @@ describe('npm run train', () => {
       [['solutions', '--backend', 'gpu'], /^train: --backend must be one of auto, node, wasm, cpu, got 'gpu'$/],
       [['no-such-folder', '--train-samples', '10'], /^train: the submission folder .*no-such-folder does not exist$/],
       [['--frobnicate'], /^train: Unknown option '--frobnicate'.*usage: npm run train/],
+      // Before the training, not after it.
+      [['solutions', '--out', 'package.json'], /^train: --out .*package\.json cannot hold the results: it is a file, not a folder$/],
     ] as const) {
       const r = run(...args);
       expect(r.status, r.stderr).toBe(2);
