@@ -21,18 +21,19 @@ export interface ReleaseCommandOptions {
 /** `npm run release -- <out-dir>`, `--gradescope <zip>`, `--prairielearn <dir>`. */
 export async function releaseCommand(o: ReleaseCommandOptions): Promise<void> {
   if (!o.out && !o.gradescope && !o.prairielearn) throw new (await import('./write-release.js')).ReleaseRefused(['give an output folder, --gradescope <zip> or --prairielearn <dir>']);
-  // Where it all goes, tried before the release's minutes of work: a path that cannot take files is one line.
+  // Loaded and validated before anything is written; the LMS images carry it as written.
+  const written = await loadWrittenConfig(o.configFile);
+  const config = resolveConfig(undefined, {}, written);
+  const exercises = o.homework === undefined ? undefined : selectExercises(config, { homework: o.homework }).exercises;
+  const image = { config: written, ...(o.homework !== undefined ? { homework: o.homework } : {}) };
+  // Where it all goes, tried once the config loads (a broken one makes nothing) and before the
+  // release's work: a path that cannot take files is one line.
   if (o.gradescope) {
     openOutputFolder(path.dirname(path.resolve(o.gradescope)), '--gradescope: the folder');
     if (existsSync(o.gradescope) && statSync(o.gradescope).isDirectory()) throw new UserError('E_OUTPUT', `--gradescope ${path.resolve(o.gradescope)} is a folder: give the zip file to write, e.g. ${path.join(o.gradescope, 'autograder.zip')}`);
   }
   if (o.prairielearn) openOutputFolder(o.prairielearn, '--prairielearn');
   if (o.out) openOutputFolder(o.out, 'the release folder');
-  // Loaded and validated before anything is written; the LMS images carry it as written.
-  const written = await loadWrittenConfig(o.configFile);
-  const config = resolveConfig(undefined, {}, written);
-  const exercises = o.homework === undefined ? undefined : selectExercises(config, { homework: o.homework }).exercises;
-  const image = { config: written, ...(o.homework !== undefined ? { homework: o.homework } : {}) };
   const grades = exercises ? `grades homework ${o.homework} (${exercises.join(', ')}) only` : 'grades every exercise';
   if (o.gradescope) {
     const { gradescopeBundle } = await import('./gradescope-bundle.js');
