@@ -23,3 +23,10 @@ export interface ExerciseLimits {
 
 /** Runtimes by exercise id; an exercise absent here runs with the defaults. */
 export type ExerciseRuntimes = Readonly<Record<string, ExerciseRuntime>>;
+
+/** How long one call of an exercise's code, and loading its file, may take: the configured limits raised by its runtime's. */
+export function exerciseTimeouts(runtime: ExerciseRuntime | undefined, o: { callTimeoutMs: number; loadTimeoutMs: number }): { callTimeoutMs: number; loadTimeoutMs: number } {
+  const limits = runtime?.limits;
+  const callTimeoutMs = limits ? Math.max(limits.minCallTimeoutMs, o.callTimeoutMs * limits.callTimeoutFactor) : o.callTimeoutMs;
+  return { callTimeoutMs, loadTimeoutMs: limits ? Math.max(o.loadTimeoutMs, callTimeoutMs) : o.loadTimeoutMs };
+}

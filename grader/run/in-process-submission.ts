@@ -5,6 +5,7 @@ import type { ExerciseRuntimes } from '../core/exercise-runtime.js';
 import { argumentsChanged } from '../core/arguments-changed.js';
 import { describeNonPlain } from '../core/plain-data.js';
 import { skipNodeBackendBanner } from '../ml/node-backend-banner.js';
+import { watched } from './hang-guard.js';
 
 /** What may come back is plain data, as across the sandbox's boundary; no size limit for trusted code. */
 const PLAIN = { maxNumbers: Infinity, maxStringChars: Infinity, maxDepth: 200 };
@@ -32,7 +33,8 @@ export function inProcessSubmission(label: string, modules: Modules, runtimes: E
       try {
         const given = structuredClone(args);
         const buildsModel = runtimes[exercise]?.modelExport === name;
-        const value = await exported(...(buildsModel ? [await tfjs()] : given));
+        const tf = buildsModel ? await tfjs() : undefined;
+        const value = await watched('call', exercise, `your ${name} (${exercise}.ts)`, () => exported(...(tf ? [tf] : given)));
         const returned = buildsModel ? modelTopology(name, value) : value;
         const problem = describeNonPlain(returned, PLAIN, isProxy);
         if (problem) return { kind: 'threw', message: `returned a value that is not plain data: ${problem}` };

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ExerciseId } from '../core/contract.js';
+import { watched } from './hang-guard.js';
 
 export type Modules = Partial<Record<ExerciseId, Record<string, unknown>>>;
 
@@ -15,7 +16,7 @@ export async function loadInProcess(dir: string, exercises: readonly ExerciseId[
   const modules: Modules = {};
   for (const exercise of exercises) {
     const file = exerciseSourceFile(dir, exercise);
-    if (file) modules[exercise] = (await import(url(file))) as Record<string, unknown>;
+    if (file) modules[exercise] = (await watched('load', exercise, `loading ${path.relative(process.cwd(), file) || file}`, () => import(url(file)))) as Record<string, unknown>;
   }
   return modules;
 }

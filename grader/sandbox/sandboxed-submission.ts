@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ExerciseId } from '../core/contract.js';
 import type { CallOutcome, Submission } from '../core/submission.js';
+import { exerciseTimeouts } from '../core/exercise-runtime.js';
 import { trackDir, untrackDir } from './cleanup.js';
 import { ExerciseRunner } from './exercise-runner.js';
 import { launchPlan } from './launch.js';
@@ -106,8 +107,7 @@ class Sandboxed implements SandboxedSubmission {
     if (r) return r;
     const runtime = this.o.runtimes[exercise] ?? {};
     const limits = runtime.limits;
-    const callTimeoutMs = limits ? Math.max(limits.minCallTimeoutMs, this.o.callTimeoutMs * limits.callTimeoutFactor) : this.o.callTimeoutMs;
-    const loadTimeoutMs = limits ? Math.max(this.o.loadTimeoutMs, callTimeoutMs) : this.o.loadTimeoutMs;
+    const { callTimeoutMs, loadTimeoutMs } = exerciseTimeouts(runtime, this.o);
     const memoryMb = limits ? Math.max(limits.minMemoryMb, this.o.memoryMb) : this.o.memoryMb;
     const budgetMs = limits ? Math.max(this.o.exerciseTimeoutMs, 2 * callTimeoutMs) : this.o.exerciseTimeoutMs;
     const config: ChildConfig = {

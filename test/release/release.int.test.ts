@@ -185,6 +185,21 @@ describe('npm run release', () => {
     }
   }, 120_000);
 
+  it('an endless loop in a call or at the top of a file stops npm test with what hung, instead of hanging it', async () => {
+    const stub = readFileSync(path.join(dir, 'exercises/convolution.ts'), 'utf8');
+    const solution = readFileSync(path.join(ROOT, 'solutions/convolution.ts'), 'utf8');
+    try {
+      writeFileSync(path.join(dir, 'exercises/convolution.ts'), solution.replace(/^(export function convolve\([^)]*\)[^{]*\{)/m, '$1\n  while (a.length > 0) {}'));
+      const call = await vitest({}, []);
+      expect(call).toContain('✗ npm test stopped: your convolve (convolution.ts) did not finish within 5 s.');
+      expect(call).toMatch(/checks pass, \d+ fail, .*\d+ not reached \(npm test stopped\)\./);
+      writeFileSync(path.join(dir, 'exercises/convolution.ts'), `while (true) {}\n${stub}`);
+      expect(await vitest({}, [])).toContain('✗ npm test stopped: loading exercises/convolution.ts did not finish within 15 s.');
+    } finally {
+      writeFileSync(path.join(dir, 'exercises/convolution.ts'), stub);
+    }
+  }, 180_000);
+
   it('npm run grade gives the local score, report.html, junit.xml, the job summary and classroom lines', async () => {
     cpSync(path.join(ROOT, 'solutions/convolution.ts'), path.join(dir, 'exercises/convolution.ts'));
     try {

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, it } from 'vitest';
-import { EXERCISES } from '../../grader/exercises/registry.js';
+import { EXERCISES, RUNTIMES } from '../../grader/exercises/registry.js';
+import { installHangGuard } from '../../grader/run/hang-guard.js';
 import { loadGraderConfig } from '../../grader/run/load-config.js';
 import type { GraderConfig } from '../../grader/config/types.js';
 import { selectChecks } from '../../grader/exercises/select-checks.js';
@@ -27,6 +28,9 @@ const replay = parseReplay(process.env.REPLAY);
 // The instructor's grader.config.ts (if any) decides which checks are public, as when grading.
 const resolved = await loadGraderConfig();
 const checks = selectChecks(resolved, { visibility: 'public' });
+// An endless loop in a student's code stops npm test with a word, instead of hanging it (the
+// reference, which cannot loop, runs here in the project's unit layer, where no thread is started).
+if (folder !== 'solutions') installHangGuard(resolved.sandbox.callTimeoutMs, RUNTIMES);
 if (replay && !checks.some((c) => c.id === replay.id)) {
   throw new Error(`REPLAY names '${replay.id}', which is not a public check; the public checks are: ${checks.map((c) => c.id).join(', ')}`);
 }

@@ -29,6 +29,8 @@ export default class StudentReporter implements Reporter {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
+    // Pending: never reached, because the run stopped (an endless loop: grader/run/hang-guard.ts).
+    let pending = 0;
     let lastGroup: string | undefined;
     for (const module of modules) {
       for (const error of module.errors()) out.push(`✗ ${module.moduleId}: ${error.message}`);
@@ -41,7 +43,8 @@ export default class StudentReporter implements Reporter {
           row.maxScore += outcome.points;
           rows.set(outcome.exercise, row);
         }
-        if (state === 'skipped' || state === 'pending') skipped++;
+        if (state === 'skipped') skipped++;
+        else if (state === 'pending') pending++;
         else if (state === 'passed') passed++;
         else {
           failed++;
@@ -54,7 +57,8 @@ export default class StudentReporter implements Reporter {
       }
     }
     for (const error of unhandledErrors) out.push(`✗ ${error.message}`);
-    out.push('', `${passed} checks pass, ${failed} fail${skipped ? `, ${skipped} not run here (training: npm run grade trains)` : ''}.`, '');
+    const notRun = [...(skipped ? [`${skipped} not run here (training: npm run grade trains)`] : []), ...(pending ? [`${pending} not reached (npm test stopped)`] : [])];
+    out.push('', `${passed} checks pass, ${failed} fail${notRun.map((n) => `, ${n}`).join('')}.`, '');
     if (rows.size > 0) out.push(...pointsTable([...rows.values()], 'public checks; the hidden checks count too in your grade'));
     this.write(out.join('\n') + '\n');
   }
