@@ -15,9 +15,10 @@ import { loadGraderConfig } from '../run/load-config.js';
 import { describeFailure, UserError } from '../core/user-error.js';
 import { selectChecks } from '../exercises/select-checks.js';
 import { existsSync, statSync } from 'node:fs';
-import { EXERCISE_MODULES, EXERCISES } from '../exercises/registry.js';
+import { EXERCISE_MODULES, EXERCISES, RUNTIMES } from '../exercises/registry.js';
 import { gradeSubmission } from '../run/grade-submission.js';
 import { loadInProcess, type Modules } from '../run/load-in-process.js';
+import { installHangGuard } from '../run/hang-guard.js';
 import { openOutputFolder } from '../core/folders.js';
 import { outputsFor, writeOutputs } from '../outputs/index.js';
 import { formatCheckText } from '../feedback/format-text.js';
@@ -142,6 +143,8 @@ async function main(argv: string[]): Promise<number> {
       testSamples: wholeNumber('test-samples', values['test-samples']),
     });
     const submission = positionals[0] ?? 'exercises';
+    // The student's files run in this thread: an endless loop in one ends the run with a word.
+    installHangGuard(config.sandbox.callTimeoutMs, RUNTIMES, 'npm run train');
     // Tried before minutes of training: a --out that cannot take files is one line now.
     const out = openOutputFolder(values.out ?? path.join('reports', 'train'), '--out');
     const { full, zero } = { full: config.training.fullPointsAccuracy, zero: config.training.zeroPointsAccuracy };

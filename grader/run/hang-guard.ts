@@ -1,6 +1,7 @@
 /**
- * A student's `npm test` runs their code in its own thread, where a synchronous endless loop
- * blocks every timer: vitest's test timeout never fires, and npm test hung without a word. Once
+ * A student's `npm test` and `npm run train` run their code in their own thread, where a
+ * synchronous endless loop blocks every timer: vitest's test timeout never fires, and both hung
+ * without a word. Once
  * installed, each call and import of the student's code is stamped in shared memory, and a
  * watchdog thread (hang-watchdog.mjs) ends the process, saying on stderr what hung, when one
  * outlives the limit the grader's sandbox would give it (where the grader counts a timeout).
@@ -22,8 +23,11 @@ interface Guard {
 
 let guard: Guard | undefined;
 
-/** `callTimeoutMs`: the config's (sandbox.callTimeoutMs); loading a file may take as long as the sandbox allows it. */
-export function installHangGuard(callTimeoutMs: number, runtimes: ExerciseRuntimes): void {
+/**
+ * `callTimeoutMs`: the config's (sandbox.callTimeoutMs); loading a file may take as long as the
+ * sandbox allows it. `command` is what the student ran, for the message (`npm test`, `npm run train`).
+ */
+export function installHangGuard(callTimeoutMs: number, runtimes: ExerciseRuntimes, command: string): void {
   if (guard) return;
   const limits = { callTimeoutMs, loadTimeoutMs: Math.max(callTimeoutMs, MIN_LOAD_TIMEOUT_MS) };
   const buffer = new SharedArrayBuffer(16 + 4 + TEXT_BYTES);
@@ -34,7 +38,7 @@ export function installHangGuard(callTimeoutMs: number, runtimes: ExerciseRuntim
     limits: (exercise) => exerciseTimeouts(runtimes[exercise], limits),
   };
   // Plain JavaScript: a worker does not inherit the test runner's TypeScript loader.
-  new Worker(new URL('./hang-watchdog.mjs', import.meta.url), { workerData: buffer }).unref();
+  new Worker(new URL('./hang-watchdog.mjs', import.meta.url), { workerData: { buffer, command } }).unref();
 }
 
 /** Runs `work` (a call of the student's code, or the import of their file), watched when a guard is installed. */

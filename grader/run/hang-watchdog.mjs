@@ -4,9 +4,10 @@
 import { writeSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 
-const clock = new Float64Array(workerData, 0, 2);
-const length = new Int32Array(workerData, 16, 1);
-const text = new Uint8Array(workerData, 20);
+const { buffer, command } = workerData;
+const clock = new Float64Array(buffer, 0, 2);
+const length = new Int32Array(buffer, 16, 1);
+const text = new Uint8Array(buffer, 20);
 const sleep = new Int32Array(new SharedArrayBuffer(4));
 
 for (;;) {
@@ -14,7 +15,7 @@ for (;;) {
   const [started, limitMs] = [clock[0], clock[1]];
   if (started > 0 && Date.now() - started > limitMs) {
     const what = new TextDecoder().decode(text.slice(0, Atomics.load(length, 0)));
-    writeSync(2, `\n✗ npm test stopped: ${what} did not finish within ${limitMs / 1000} s. An endless loop? The course grader stops it there too and counts a timeout. Fix it, then run npm test again.\n\n`);
+    writeSync(2, `\n✗ ${command} stopped: ${what} did not finish within ${limitMs / 1000} s. An endless loop? The course grader stops it there too and counts a timeout. Fix it, then run ${command} again.\n\n`);
     process.kill(process.pid, 'SIGKILL');
   }
 }

@@ -6,7 +6,7 @@
  * is one line and exit code 2.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,20 @@ describe('npm run train', () => {
     expect(readFileSync(trained.report, 'utf8')).toContain('The training run');
     expect(lines.join('\n')).toMatch(/Test accuracy on MNIST/);
   }, 900_000);
+
+  it('stops, naming the file, when a student file loops as it loads, instead of hanging', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'train-loop-'));
+    try {
+      for (const f of readdirSync('solutions')) copyFileSync(join('solutions', f), join(dir, f));
+      writeFileSync(join(dir, 'augment.ts'), `while (true) {}\n${readFileSync(join('solutions', 'augment.ts'), 'utf8')}`);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', 'grader/commands/train.ts', dir, '--train-samples', '200', '--test-samples', '100'], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.error).toBeUndefined(); // ended by the watchdog, not by this test's timeout
+      expect(r.status, r.stderr).not.toBe(0);
+      expect(r.stderr).toMatch(/✗ npm run train stopped: loading .*augment\.ts did not finish within 15 s\./);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('refuses a bad option or a missing folder in one line, exit code 2', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'grader/commands/train.ts', ...args], { encoding: 'utf8', timeout: 120_000 });

@@ -30,7 +30,7 @@ const resolved = await loadGraderConfig();
 const checks = selectChecks(resolved, { visibility: 'public' });
 // An endless loop in a student's code stops npm test with a word, instead of hanging it (the
 // reference, which cannot loop, runs here in the project's unit layer, where no thread is started).
-if (folder !== 'solutions') installHangGuard(resolved.sandbox.callTimeoutMs, RUNTIMES);
+if (folder !== 'solutions') installHangGuard(resolved.sandbox.callTimeoutMs, RUNTIMES, 'npm test');
 if (replay && !checks.some((c) => c.id === replay.id)) {
   throw new Error(`REPLAY names '${replay.id}', which is not a public check; the public checks are: ${checks.map((c) => c.id).join(', ')}`);
 }
