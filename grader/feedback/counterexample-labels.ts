@@ -7,17 +7,16 @@ import type { ExpectedIs } from '../core/verdict.js';
 export interface CounterexampleLabels {
   /** A heading for `expected` (report, studio). */
   expected: string;
-  /** The same in a terminal line (`expected: [1, 2]`). */
+  /** The same as a word, in a terminal line (`expected: [1, 2]`) and on a picture of it. */
   expectedWord: string;
-  /** The same on a picture of it. */
-  expectedPicture: string;
   got: string;
   /** Whether `expected` is the right answer (shown in the colour of a pass). */
   isAnswer: boolean;
 }
 
 export function counterexampleLabels(expectedIs: ExpectedIs = 'answer'): CounterexampleLabels {
+  const got = '✗ Your code returned';
   return expectedIs === 'other-side'
-    ? { expected: '= Should equal (the other side, also from your code)', expectedWord: 'should equal', expectedPicture: 'should equal', got: '✗ Your code returned', isAnswer: false }
-    : { expected: '✓ Expected', expectedWord: 'expected', expectedPicture: 'expected', got: '✗ Your code returned', isAnswer: true };
+    ? { expected: '= Should equal (the other side, also from your code)', expectedWord: 'should equal', got, isAnswer: false }
+    : { expected: '✓ Expected', expectedWord: 'expected', got, isAnswer: true };
 }

@@ -12,6 +12,7 @@ import { exerciseTimeouts, type ExerciseRuntimes } from '../core/exercise-runtim
 import { MIN_LOAD_TIMEOUT_MS } from '../sandbox/options.js';
 
 const TEXT_BYTES = 1024;
+const encoder = new TextEncoder();
 
 interface Guard {
   /** [0]: when the watched work started (ms since epoch, 0: none), [1]: its limit in ms. */
@@ -44,7 +45,7 @@ export function installHangGuard(callTimeoutMs: number, runtimes: ExerciseRuntim
 /** Runs `work` (a call of the student's code, or the import of their file), watched when a guard is installed. */
 export async function watched<T>(kind: 'call' | 'load', exercise: ExerciseId, what: string, work: () => Promise<T> | T): Promise<T> {
   if (!guard) return work();
-  const bytes = new TextEncoder().encode(what).subarray(0, TEXT_BYTES);
+  const bytes = encoder.encode(what).subarray(0, TEXT_BYTES);
   guard.text.set(bytes);
   Atomics.store(guard.length, 0, bytes.length);
   const { callTimeoutMs, loadTimeoutMs } = guard.limits(exercise);

@@ -57,7 +57,8 @@ export async function counterexamplePictures(cx: Counterexample | undefined): Pr
   }
   const expected = image(cx.expected);
   const got = image(cx.got);
-  const word = counterexampleLabels(cx.expectedIs).expectedPicture;
+  const labels = counterexampleLabels(cx.expectedIs);
+  const word = labels.expectedWord;
   if (expected) {
     // One mapping for both, covering both: a wrong answer outside the expected range (an
     // unnormalised kernel: all 1 where 0.25 is expected) must not be clipped to the same white.
@@ -75,7 +76,7 @@ export async function counterexamplePictures(cx: Counterexample | undefined): Pr
   const g = signal(cx.got);
   if (e || g) {
     const series = [
-      ...(e ? [{ name: word, points: e.map((y, i) => [i, y] as const), color: cx.expectedIs === 'other-side' ? NEUTRAL : RIGHT, marker: 'circle' as const }] : []),
+      ...(e ? [{ name: word, points: e.map((y, i) => [i, y] as const), color: labels.isAnswer ? RIGHT : NEUTRAL, marker: 'circle' as const }] : []),
       ...(g ? [{ name: 'your code', points: g.map((y, i) => [i, y] as const), color: '#b91c1c', marker: 'square' as const, dashed: true }] : []),
     ];
     charts.push({ label: `${word} and yours, entry by entry`, dataUri: svgDataUri(lineChart({ title: `${word[0].toUpperCase()}${word.slice(1)} and your output`, xLabel: 'index', yLabel: 'value', series, height: 260, integerX: true })) });
